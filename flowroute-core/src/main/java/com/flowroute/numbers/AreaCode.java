@@ -1,0 +1,27 @@
+package com.flowroute.numbers;
+
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import org.immutables.value.Value;
+
+/** An area code (NPA) with numbers in Flowroute's inventory, such as {@code 206}. */
+@Value.Immutable
+@JsonSerialize(as = ImmutableAreaCode.class)
+@JsonDeserialize(as = ImmutableAreaCode.class)
+public interface AreaCode {
+    /** The three-digit area code, such as {@code 206}. */
+    String npa();
+
+    /** An area code. */
+    static AreaCode of(String npa) {
+        return builder().npa(npa).build();
+    }
+
+    /** A new builder. */
+    static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds an {@link AreaCode}. */
+    final class Builder extends ImmutableAreaCode.Builder {}
+}

@@ -1,0 +1,60 @@
+package com.flowroute.numbers;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import com.flowroute.numbers.internal.Checks;
+
+/**
+ * How a number is billed. The v1 API knows {@link #METERED}; any other value the server sends
+ * is kept as its raw string rather than failing, so a new billing method never breaks parsing.
+ */
+public final class BillingMethod {
+    /** Unlimited concurrent calls, each billed per minute used. */
+    public static final BillingMethod METERED = new BillingMethod("METERED");
+
+    private final String value;
+
+    private BillingMethod(String value) {
+        this.value = value;
+    }
+
+    /**
+     * The billing method named {@code value}: {@link #METERED} for {@code "METERED"}, otherwise a
+     * value that keeps the raw string.
+     *
+     * @param value the wire value
+     * @return the billing method
+     * @throws IllegalArgumentException if {@code value} is null, blank or has control characters
+     */
+    @JsonCreator
+    public static BillingMethod of(String value) {
+        Checks.text(value, "billingMethod");
+        return METERED.value.equals(value) ? METERED : new BillingMethod(value);
+    }
+
+    /** Whether this is one of the values this SDK version knows. */
+    public boolean isKnown() {
+        return this == METERED;
+    }
+
+    /** The wire value, such as {@code METERED}. */
+    @JsonValue
+    public String value() {
+        return value;
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof BillingMethod && ((BillingMethod) other).value.equals(value);
+    }
+
+    @Override
+    public int hashCode() {
+        return value.hashCode();
+    }
+}

@@ -1,0 +1,74 @@
+package com.flowroute.numbers;
+
+import com.flowroute.numbers.internal.Checks;
+import com.flowroute.numbers.internal.QueryParameters;
+import java.util.Map;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/**
+ * A search of the purchasable inventory.
+ *
+ * <p>{@code NumberSearch.builder().npa("206").nxx("641").rateCenter("SEATTLE").state("WA")
+ * .pageSize(50).build()}; every field is optional, but {@code nxx} needs {@code npa} and
+ * {@code rateCenter} needs {@code state}.
+ */
+@Value.Immutable
+public abstract class NumberSearch implements PagedQuery {
+    /** Area code: 1-3 digits, a partial match as the API does ({@code 20} matches 201, 202...). */
+    public abstract Optional<String> npa();
+
+    /** Exchange: 1-3 digits, a partial match; needs {@link #npa()}. */
+    public abstract Optional<String> nxx();
+
+    /** Rate center, such as {@code SEATTLE} (case-insensitive); needs {@link #state()}. */
+    public abstract Optional<String> rateCenter();
+
+    /** Two-letter state or province, such as {@code WA} (case-insensitive). */
+    public abstract Optional<String> state();
+
+    /** Digits of a number to look for, such as {@code 12066417744}. */
+    public abstract Optional<String> tn();
+
+    /** A search of the whole inventory with the server's default page size. */
+    public static NumberSearch all() {
+        return builder().build();
+    }
+
+    /** A new builder. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    public Map<String, String> queryParameters() {
+        return QueryParameters.of(this)
+                .add("npa", npa())
+                .add("nxx", nxx())
+                .add("ratecenter", rateCenter())
+                .add("state", state())
+                .add("tn", tn())
+                .toMap();
+    }
+
+    @Value.Check
+    protected void check() {
+        Checks.pageSize(pageSize());
+        Checks.page(page());
+        Checks.digits(npa(), "npa", 3);
+        Checks.digits(nxx(), "nxx", 3);
+        nxx().ifPresent(nxx -> Checks.require(npa().isPresent(), "nxx", nxx, "needs npa to be set as well"));
+        rateCenter().ifPresent(rc -> {
+            Checks.text(rc, "rateCenter");
+            Checks.require(state().isPresent(), "rateCenter", rc, "needs state to be set as well");
+        });
+        state().ifPresent(state -> Checks.require(state.length() == 2
+                && Character.isLetter(state.charAt(0)) && state.charAt(0) < 128
+                && Character.isLetter(state.charAt(1)) && state.charAt(1) < 128,
+                "state", state, "must be a two-letter state or province code such as WA or ON"));
+        Checks.digits(tn(), "tn", 11);
+    }
+
+    /** Builds a {@link NumberSearch}; {@code build()} validates it. */
+    public static final class Builder extends ImmutableNumberSearch.Builder {}
+}

@@ -1,0 +1,75 @@
+package com.flowroute.numbers;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import com.flowroute.numbers.internal.Checks;
+import java.util.List;
+
+/**
+ * The kind of an inbound route. {@link #HOST}, {@link #PSTN} and {@link #URI} can be created;
+ * {@link #SIP_REG} ({@code "SIP-REG"}) is the default route of a new number. Any other value the
+ * server sends is kept as its raw string rather than failing.
+ */
+public final class RouteType {
+    /** A host name or IP address with an optional port, such as {@code 24.239.23.40:5060}. */
+    public static final RouteType HOST = new RouteType("HOST");
+    /** A NANP number, such as {@code 12065551212}. */
+    public static final RouteType PSTN = new RouteType("PSTN");
+    /** A SIP URI, such as {@code sip:alice@example.com:5060}. */
+    public static final RouteType URI = new RouteType("URI");
+    /** The SIP registration route every new number starts with ({@code "SIP-REG"}). */
+    public static final RouteType SIP_REG = new RouteType("SIP-REG");
+
+    private static final List<RouteType> KNOWN = List.of(HOST, PSTN, URI, SIP_REG);
+
+    private final String value;
+
+    private RouteType(String value) {
+        this.value = value;
+    }
+
+    /**
+     * The route type named {@code value}: one of the constants when it matches, otherwise a value
+     * that keeps the raw string.
+     *
+     * @param value the wire value, such as {@code "HOST"} or {@code "SIP-REG"}
+     * @return the route type
+     * @throws IllegalArgumentException if {@code value} is null, blank or has control characters
+     */
+    @JsonCreator
+    public static RouteType of(String value) {
+        Checks.text(value, "type");
+        for (RouteType known : KNOWN) {
+            if (known.value.equals(value)) {
+                return known;
+            }
+        }
+        return new RouteType(value);
+    }
+
+    /** Whether this is one of the constants of this class. */
+    public boolean isKnown() {
+        return KNOWN.contains(this);
+    }
+
+    /** The wire value, such as {@code HOST} or {@code SIP-REG}. */
+    @JsonValue
+    public String value() {
+        return value;
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof RouteType && ((RouteType) other).value.equals(value);
+    }
+
+    @Override
+    public int hashCode() {
+        return value.hashCode();
+    }
+}
