@@ -1,0 +1,128 @@
+package com.flowroute.numbers.reactive;
+
+import com.flowroute.numbers.FlowrouteCredentials;
+import com.flowroute.numbers.internal.Checks;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import reactor.netty.http.client.HttpClient;
+
+/**
+ * The options every Flowroute client takes, shared by {@link ReactiveFlowrouteClient.Builder}
+ * and the blocking client's builder so that both accept exactly the same settings.
+ *
+ * @param <B> the concrete builder, returned by each option for chaining
+ */
+public abstract class FlowrouteClientBuilder<B extends FlowrouteClientBuilder<B>> {
+    /** The v1 API's base URL. */
+    public static final String DEFAULT_BASE_URL = "https://api.flowroute.com/v1";
+    /** Environment variable that overrides {@link #DEFAULT_BASE_URL}. */
+    public static final String BASE_URL_VARIABLE = "FLOWROUTE_BASE_URL";
+    /** Default for the largest response body read: 16 MiB. */
+    public static final int DEFAULT_MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
+
+    FlowrouteCredentials credentials;
+    String baseUrl;
+    HttpClient httpClient;
+    Duration connectTimeout = Duration.ofSeconds(10);
+    Duration responseTimeout = Duration.ofSeconds(30);
+    RetryPolicy retryPolicy = RetryPolicy.defaults();
+    String userAgent;
+    Clock clock = Clock.systemUTC();
+    boolean allowInsecureHttp;
+    int maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
+
+    /** For subclasses. */
+    protected FlowrouteClientBuilder() {}
+
+    @SuppressWarnings("unchecked")
+    private B self() {
+        return (B) this;
+    }
+
+    /** The API keys. Default: {@link FlowrouteCredentials#fromEnvironment()}, read at build time. */
+    public B credentials(FlowrouteCredentials credentials) {
+        this.credentials = Objects.requireNonNull(credentials, "credentials");
+        return self();
+    }
+
+    /**
+     * The API's base URL, such as {@code https://api.flowroute.com/v1} (the default, or the
+     * environment variable {@code FLOWROUTE_BASE_URL}). Plain {@code http://} is accepted only for
+     * loopback hosts unless {@link #allowInsecureHttp(boolean)} is set.
+     */
+    public B baseUrl(String baseUrl) {
+        this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
+        return self();
+    }
+
+    /**
+     * The Reactor Netty client to send with, for a proxy, TLS settings, a connection pool of your
+     * own or metrics. The SDK adds its timeouts and headers per request and does not dispose it.
+     * Default: a client with a connection pool owned, and disposed on close, by the SDK client.
+     */
+    public B httpClient(HttpClient httpClient) {
+        this.httpClient = Objects.requireNonNull(httpClient, "httpClient");
+        return self();
+    }
+
+    /** How long to wait for a connection. Default 10 s. */
+    public B connectTimeout(Duration connectTimeout) {
+        this.connectTimeout = positive(connectTimeout, "connectTimeout");
+        return self();
+    }
+
+    /** How long one attempt may take from sending to the end of the response. Default 30 s. */
+    public B responseTimeout(Duration responseTimeout) {
+        this.responseTimeout = positive(responseTimeout, "responseTimeout");
+        return self();
+    }
+
+    /** When to retry. Default {@link RetryPolicy#defaults()}; {@link RetryPolicy#none()} turns retries off. */
+    public B retryPolicy(RetryPolicy retryPolicy) {
+        this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
+        return self();
+    }
+
+    /** Text appended to the SDK's own {@code User-Agent}, such as {@code my-app/1.2}. */
+    public B userAgent(String userAgent) {
+        Checks.text(userAgent, "userAgent");
+        this.userAgent = userAgent;
+        return self();
+    }
+
+    /** The clock that stamps and signs requests. Default: the system clock in UTC. */
+    public B clock(Clock clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+        return self();
+    }
+
+    /** Whether a plain {@code http://} base URL to a host that is not loopback is allowed. Default false. */
+    public B allowInsecureHttp(boolean allowInsecureHttp) {
+        this.allowInsecureHttp = allowInsecureHttp;
+        return self();
+    }
+
+    /** The largest response body read; a larger one fails the call without being buffered whole. Default 16 MiB. */
+    public B maxResponseBytes(int maxResponseBytes) {
+        Checks.require(maxResponseBytes > 0, "maxResponseBytes", maxResponseBytes, "must be positive");
+        this.maxResponseBytes = maxResponseBytes;
+        return self();
+    }
+
+    /**
+     * A reactive client with these options, for subclasses that wrap it.
+     *
+     * @throws IllegalArgumentException if the base URL is not usable
+     * @throws IllegalStateException if no credentials were given and the environment has none
+     */
+    protected final ReactiveFlowrouteClient buildReactiveClient() {
+        return new ReactiveFlowrouteClient(ClientSettings.resolve(this, System::getenv));
+    }
+
+    private static Duration positive(Duration duration, String field) {
+        Objects.requireNonNull(duration, field);
+        Checks.require(!duration.isNegative() && !duration.isZero(), field, duration, "must be positive");
+        return duration;
+    }
+}

@@ -1,0 +1,245 @@
+package com.flowroute.numbers.reactive;
+
+import com.flowroute.numbers.FlowrouteApiException;
+import com.flowroute.numbers.FlowrouteException;
+import com.flowroute.numbers.FlowrouteTransportException;
+import com.flowroute.numbers.Page;
+import com.flowroute.numbers.PagedQuery;
+import com.flowroute.numbers.internal.ErrorMapper;
+import com.flowroute.numbers.internal.RequestSigner;
+import com.flowroute.numbers.internal.RequestSigner.SignedRequest;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.ConnectTimeoutException;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpMethod;
+import java.io.ByteArrayOutputStream;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.time.Duration;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+import reactor.netty.Connection;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.http.client.HttpClientResponse;
+import reactor.netty.http.client.PrematureCloseException;
+import reactor.netty.resources.ConnectionProvider;
+
+/**
+ * Sends v1 calls: builds and signs each attempt, applies the timeouts, reads the body within its
+ * limit, maps non-2xx answers and transport failures to the contract's exceptions, logs one
+ * line per attempt, and lets {@link RetryRules} decide about the next attempt. The only class
+ * that touches the network.
+ */
+final class FlowrouteHttp implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ReactiveFlowrouteClient.class);
+    private static final String JSON = "application/json";
+
+    private final ClientSettings settings;
+    private final RequestSigner signer;
+    private final RetryRules retryRules;
+    private final ConnectionProvider ownedPool;
+    private final HttpClient client;
+
+    FlowrouteHttp(ClientSettings settings) {
+        this.settings = settings;
+        this.signer = new RequestSigner(settings.credentials, settings.clock);
+        this.retryRules = new RetryRules(settings.retryPolicy);
+        HttpClient base;
+        if (settings.httpClient != null) {
+            this.ownedPool = null;
+            base = settings.httpClient;
+        } else {
+            this.ownedPool = ConnectionProvider.builder("flowroute")
+                    .maxConnections(500)
+                    .pendingAcquireMaxCount(-1)
+                    .maxIdleTime(Duration.ofSeconds(20))
+                    .build();
+            base = HttpClient.create(ownedPool);
+        }
+        this.client = base
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, settings.connectTimeout.toMillis()))
+                // From here on the request may reach the server: a failure is no longer "nothing sent".
+                .doOnRequest((request, connection) -> request.currentContextView()
+                        .<Attempt>getOrEmpty(Attempt.class).ifPresent(attempt -> attempt.sent = true));
+    }
+
+    /** The raw path of an API path under the base URL, such as {@code /v1} + {@code /tns/}. */
+    String path(String apiPath) {
+        return settings.basePath + apiPath;
+    }
+
+    /** A listing: the first page from {@code apiPath} with {@code query}, then each {@code links.next}. */
+    <T> PagedFlux<T> list(String apiPath, PagedQuery query, Function<byte[], Page<T>> parse) {
+        List<Map.Entry<String, String>> parameters = new ArrayList<>(query.queryParameters().entrySet());
+        return PagedFlux.create(
+                () -> call(ApiRequest.get(path(apiPath), parameters), parse),
+                link -> Mono.defer(() -> call(followLink(link), parse)));
+    }
+
+    /** Sends {@code request} (retrying as the policy allows) and parses a 2xx body with {@code parse}. */
+    <T> Mono<T> call(ApiRequest request, Function<byte[], T> parse) {
+        return retryRules.run(request, number -> attempt(request, number))
+                .map(body -> {
+                    try {
+                        return parse.apply(body);
+                    } catch (FlowrouteTransportException e) {
+                        throw new FlowrouteTransportException(request.method + " " + request.rawPath + ": " + e.getMessage(), e);
+                    }
+                });
+    }
+
+    /** Sends {@code request} and ignores a 2xx body. */
+    Mono<Void> send(ApiRequest request) {
+        return retryRules.run(request, number -> attempt(request, number)).then();
+    }
+
+    /** A GET of a {@code links.next} value, resolved against the base URL's origin and never elsewhere. */
+    ApiRequest followLink(String link) {
+        URI uri;
+        try {
+            uri = settings.origin.resolve(link);
+        } catch (IllegalArgumentException e) {
+            throw new FlowrouteTransportException("the server's links.next is not a URL: " + link, e);
+        }
+        if (!RequestSigner.origin(uri).equals(RequestSigner.origin(settings.origin))) {
+            throw new FlowrouteTransportException("refusing to follow links.next to another origin: " + link
+                    + " (the client only sends credentials to " + RequestSigner.origin(settings.origin) + ")", null);
+        }
+        return ApiRequest.get(uri.getRawPath(), decodeQuery(uri.getRawQuery()));
+    }
+
+    private static List<Map.Entry<String, String>> decodeQuery(String rawQuery) {
+        List<Map.Entry<String, String>> parameters = new ArrayList<>();
+        if (rawQuery == null || rawQuery.isEmpty()) {
+            return parameters;
+        }
+        for (String pair : rawQuery.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int equals = pair.indexOf('=');
+            String name = equals < 0 ? pair : pair.substring(0, equals);
+            String value = equals < 0 ? "" : pair.substring(equals + 1);
+            parameters.add(Map.entry(URLDecoder.decode(name, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8)));
+        }
+        return parameters;
+    }
+
+    /** Per-attempt state, shared with the connection hooks through the Reactor context. */
+    private static final class Attempt {
+        volatile boolean sent;
+        volatile int status;
+    }
+
+    private Mono<byte[]> attempt(ApiRequest request, int number) {
+        return Mono.defer(() -> {
+            SignedRequest signed = signer.sign(request.method, settings.origin, request.rawPath, request.query, request.body);
+            Attempt attempt = new Attempt();
+            long start = System.nanoTime();
+            return client.request(HttpMethod.valueOf(request.method))
+                    .uri(signed.url())
+                    .send((out, outbound) -> {
+                        out.header(HttpHeaderNames.ACCEPT, JSON)
+                                .header(HttpHeaderNames.USER_AGENT, settings.userAgent)
+                                .header("X-Timestamp", signed.timestamp())
+                                .header(HttpHeaderNames.AUTHORIZATION, signed.authorization());
+                        if (request.body == null) {
+                            return outbound;
+                        }
+                        out.header(HttpHeaderNames.CONTENT_TYPE, JSON)
+                                .header(HttpHeaderNames.CONTENT_LENGTH, Integer.toString(request.body.length));
+                        return outbound.sendByteArray(Mono.just(request.body));
+                    })
+                    .responseConnection((response, connection) -> read(response, connection, request, signed, attempt))
+                    .next()
+                    .timeout(settings.responseTimeout)
+                    .contextWrite(context -> context.put(Attempt.class, attempt))
+                    .onErrorMap(error -> !(error instanceof FlowrouteException),
+                            error -> transportFailure(error, signed, attempt.sent))
+                    .doOnEach(signal -> {
+                        if (LOG.isDebugEnabled() && (signal.isOnNext() || signal.isOnError())) {
+                            LOG.debug("{} {} -> {} in {} ms (attempt {})", request.method, signed.pathAndQuery(),
+                                    signal.isOnNext() || attempt.status != 0 ? Integer.toString(attempt.status)
+                                            : "failed: " + signal.getThrowable().getMessage(),
+                                    (System.nanoTime() - start) / 1_000_000, number);
+                        }
+                    })
+                    .doOnCancel(() -> LOG.debug("{} {} cancelled after {} ms (attempt {})", request.method,
+                            signed.pathAndQuery(), (System.nanoTime() - start) / 1_000_000, number));
+        });
+    }
+
+    private Mono<byte[]> read(HttpClientResponse response, Connection connection, ApiRequest request, SignedRequest signed,
+            Attempt attempt) {
+        int status = response.status().code();
+        attempt.status = status;
+        String declared = response.responseHeaders().get(HttpHeaderNames.CONTENT_LENGTH);
+        if (declared != null && declared.matches("[0-9]{1,18}") && Long.parseLong(declared) > settings.maxResponseBytes) {
+            connection.dispose();
+            return Mono.error(tooLarge(signed, Long.parseLong(declared) + " bytes"));
+        }
+        return connection.inbound().receive()
+                .reduceWith(ByteArrayOutputStream::new, (body, chunk) -> append(body, chunk, signed))
+                .map(ByteArrayOutputStream::toByteArray)
+                .flatMap(body -> {
+                    if (status >= 200 && status < 300) {
+                        return Mono.just(body);
+                    }
+                    String text = new String(body, 0, Math.min(body.length, FlowrouteApiException.MAX_BODY_CHARS * 4),
+                            StandardCharsets.UTF_8);
+                    return Mono.error(ErrorMapper.toException(status, request.method, signed.pathAndQuery(), text,
+                            ErrorMapper.retryAfter(response.responseHeaders().get(HttpHeaderNames.RETRY_AFTER), settings.clock)));
+                });
+    }
+
+    private ByteArrayOutputStream append(ByteArrayOutputStream body, ByteBuf chunk, SignedRequest signed) {
+        int length = chunk.readableBytes();
+        if ((long) body.size() + length > settings.maxResponseBytes) {
+            throw tooLarge(signed, "more than " + settings.maxResponseBytes + " bytes");
+        }
+        body.writeBytes(ByteBufUtil.getBytes(chunk));
+        return body;
+    }
+
+    private SendFailure tooLarge(SignedRequest signed, String size) {
+        return new SendFailure(signed.method() + " " + signed.pathAndQuery() + ": the response body (" + size
+                + ") exceeds the limit of " + settings.maxResponseBytes + " bytes (maxResponseBytes)", null, true);
+    }
+
+    private SendFailure transportFailure(Throwable error, SignedRequest signed, boolean sent) {
+        String call = signed.method() + " " + signed.pathAndQuery();
+        String what;
+        if (error instanceof TimeoutException) {
+            what = "response timeout of " + settings.responseTimeout.toMillis() + " ms elapsed"
+                    + (sent ? " waiting for the answer" : " before the request was sent");
+        } else if (error instanceof ConnectTimeoutException) {
+            what = "connect timeout of " + settings.connectTimeout.toMillis() + " ms elapsed connecting to "
+                    + RequestSigner.origin(settings.origin);
+        } else if (error instanceof ConnectException || (error.getCause() instanceof ConnectException)) {
+            what = "could not connect to " + RequestSigner.origin(settings.origin) + " (" + error.getMessage() + ")";
+        } else if (error instanceof PrematureCloseException) {
+            what = "the connection closed before the response was complete";
+        } else {
+            what = "the exchange failed: " + error.getClass().getSimpleName()
+                    + (error.getMessage() == null ? "" : " (" + error.getMessage() + ")");
+        }
+        return new SendFailure(call + ": " + what, error, sent);
+    }
+
+    @Override
+    public void close() {
+        if (ownedPool != null) {
+            ownedPool.dispose();
+        }
+    }
+}

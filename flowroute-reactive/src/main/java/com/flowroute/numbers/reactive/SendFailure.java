@@ -1,0 +1,22 @@
+package com.flowroute.numbers.reactive;
+
+import com.flowroute.numbers.FlowrouteTransportException;
+
+/**
+ * A transport failure of one attempt that remembers whether the request may have reached the
+ * server, which decides between a plain retry and reconciliation.
+ */
+final class SendFailure extends FlowrouteTransportException {
+    private static final long serialVersionUID = 1L;
+
+    private final boolean mayHaveReachedServer;
+
+    SendFailure(String message, Throwable cause, boolean mayHaveReachedServer) {
+        super(message, cause);
+        this.mayHaveReachedServer = mayHaveReachedServer;
+    }
+
+    boolean mayHaveReachedServer() {
+        return mayHaveReachedServer;
+    }
+}
