@@ -1,0 +1,119 @@
+package com.flowroute.numbers.examples;
+
+import com.flowroute.numbers.AccountNumber;
+import com.flowroute.numbers.AreaCodeQuery;
+import com.flowroute.numbers.AvailableNumber;
+import com.flowroute.numbers.ExchangeQuery;
+import com.flowroute.numbers.NewRoute;
+import com.flowroute.numbers.NumberDetails;
+import com.flowroute.numbers.NumberSearch;
+import com.flowroute.numbers.PhoneNumber;
+import com.flowroute.numbers.Route;
+import com.flowroute.numbers.RouteQuery;
+import com.flowroute.numbers.blocking.FlowrouteClient;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * A tour of all nine operations, in the order of the Ruby SDK's README: area codes, exchanges,
+ * search, purchase, account numbers, details, route creation (HOST, PSTN, URI), route list,
+ * route update, details again. Runs against an embedded sandbox unless given {@code --live}.
+ *
+ * <pre>mvn -B -q -DskipTests package exec:java -pl examples -am</pre>
+ */
+public final class QuickstartTour {
+    private QuickstartTour() {}
+
+    /**
+     * Runs the tour.
+     *
+     * @param args {@code --live} to use the real API with FLOWROUTE_ACCESS_KEY and FLOWROUTE_SECRET_KEY
+     */
+    public static void main(String[] args) {
+        try (Target target = Target.fromArgs(args)) {
+            System.out.println(target.describe());
+            run(target, System.out);
+        }
+    }
+
+    /** Walks the nine operations against {@code target}, printing tables to {@code out}. */
+    static PhoneNumber run(Target target, PrintStream out) {
+        try (FlowrouteClient client = target.configure(FlowrouteClient.builder()).build()) {
+            out.println("\n1. Area codes with numbers in stock (first 5)");
+            Table areaCodes = new Table("NPA");
+            client.availableNumbers().areaCodes(AreaCodeQuery.builder().pageSize(5).build())
+                    .stream().limit(5).forEach(areaCode -> areaCodes.row(areaCode.npa()));
+            areaCodes.print(out);
+
+            out.println("\n2. Exchanges in area code 206 (first 5)");
+            Table exchanges = new Table("NPA", "NXX");
+            client.availableNumbers().exchanges(ExchangeQuery.builder().npa("206").pageSize(5).build())
+                    .stream().limit(5).forEach(exchange -> exchanges.row(exchange.npa(), exchange.nxx()));
+            exchanges.print(out);
+
+            out.println("\n3. Numbers for sale in Seattle, WA (first 5)");
+            NumberSearch seattle = NumberSearch.builder().npa("206").rateCenter("SEATTLE").state("WA").pageSize(5).build();
+            List<AvailableNumber> found = client.availableNumbers().search(seattle).stream().limit(5)
+                    .collect(Collectors.toList());
+            Table numbers = new Table("NUMBER", "RATE CENTER", "STATE", "SETUP $", "MONTHLY $");
+            found.forEach(n -> numbers.row(n.number(), n.rateCenter(), n.state(), n.initialCost(), n.monthlyCost()));
+            numbers.print(out);
+            if (found.isEmpty()) {
+                throw new IllegalStateException("no number for sale in 206 SEATTLE WA");
+            }
+
+            PhoneNumber number = found.get(0).number();
+            out.println("\n4. Buying " + number);
+            client.numbers().purchase(number);
+            out.println("  bought " + number);
+
+            out.println("\n5. Numbers on the account");
+            Table account = new Table("NUMBER", "BILLING", "PRIMARY ROUTE", "FAILOVER ROUTE");
+            for (AccountNumber owned : client.numbers().list()) {
+                account.row(owned.number(), owned.billingMethod(), owned.primaryRoute().name(), owned.failoverRoute().name());
+            }
+            account.print(out);
+
+            out.println("\n6. Details of " + number);
+            printDetails(client.numbers().details(number), out);
+
+            out.println("\n7. Creating a route of each type");
+            client.routes().create(NewRoute.host("tour-host", "24.239.23.40:5060"));
+            client.routes().create(NewRoute.pstn("tour-pstn", "12065551212"));
+            client.routes().create(NewRoute.uri("tour-uri", "sip:alice@example.com:5060"));
+            out.println("  created tour-host (HOST), tour-pstn (PSTN), tour-uri (URI)");
+
+            out.println("\n8. Inbound routes");
+            printRoutes(client.routes().list(RouteQuery.builder().pageSize(50).build()), out);
+
+            out.println("\n9. Routing " + number + " to tour-host, failing over to tour-uri");
+            client.numbers().updateRoutes(number, "tour-host", "tour-uri");
+            out.println("  updated");
+
+            out.println("\n10. Details of " + number + " again");
+            printDetails(client.numbers().details(number), out);
+            return number;
+        }
+    }
+
+    private static void printDetails(NumberDetails details, PrintStream out) {
+        out.println("  billing method: " + details.billingMethod());
+        printRoutes(List.of(details.primaryRoute(), details.failoverRoute()), out, "primary", "failover");
+    }
+
+    private static void printRoutes(Iterable<Route> routes, PrintStream out) {
+        Table table = new Table("NAME", "TYPE", "VALUE");
+        routes.forEach(route -> table.row(route.name(), route.type(), route.value().orElse("")));
+        table.print(out);
+    }
+
+    private static void printRoutes(List<Route> routes, PrintStream out, String... roles) {
+        Table table = new Table("ROLE", "NAME", "TYPE", "VALUE");
+        for (int i = 0; i < routes.size(); i++) {
+            Route route = routes.get(i);
+            table.row(roles[i], route.name(), route.type(), route.value().orElse(""));
+        }
+        table.print(out);
+    }
+}

@@ -1,0 +1,65 @@
+package com.flowroute.numbers.examples;
+
+import com.flowroute.numbers.FlowrouteCredentials;
+import com.flowroute.numbers.reactive.FlowrouteClientBuilder;
+import com.flowroute.numbers.sandbox.FlowrouteSandbox;
+import java.util.Arrays;
+
+/**
+ * Where an example sends its calls: an embedded sandbox started in-process (the default), or
+ * the real Flowroute API when the program is given {@code --live} and the environment holds
+ * {@code FLOWROUTE_ACCESS_KEY} and {@code FLOWROUTE_SECRET_KEY}. Without {@code --live} an
+ * example never reaches the real API, since buying a real number costs money.
+ */
+final class Target implements AutoCloseable {
+    private final boolean live;
+    private final FlowrouteSandbox ownedSandbox;
+    private final String baseUrl;
+    private final FlowrouteCredentials credentials;
+
+    private Target(boolean live, FlowrouteSandbox ownedSandbox, String baseUrl, FlowrouteCredentials credentials) {
+        this.live = live;
+        this.ownedSandbox = ownedSandbox;
+        this.baseUrl = baseUrl;
+        this.credentials = credentials;
+    }
+
+    /** The target the command line asks for: {@code --live} for the real API, else a new sandbox. */
+    static Target fromArgs(String... args) {
+        if (Arrays.asList(args).contains("--live")) {
+            String url = System.getenv(FlowrouteClientBuilder.BASE_URL_VARIABLE);
+            return new Target(true, null, url != null ? url : FlowrouteClientBuilder.DEFAULT_BASE_URL,
+                    FlowrouteCredentials.fromEnvironment());
+        }
+        FlowrouteSandbox sandbox = FlowrouteSandbox.start();
+        return new Target(false, sandbox, sandbox.baseUrl(), sandbox.credentials());
+    }
+
+    /** A target on a sandbox the caller started and will close, as the examples' tests do. */
+    static Target sandbox(FlowrouteSandbox sandbox) {
+        return new Target(false, null, sandbox.baseUrl(), sandbox.credentials());
+    }
+
+    boolean live() {
+        return live;
+    }
+
+    /** Applies the target to a client builder. */
+    <B extends FlowrouteClientBuilder<B>> B configure(B builder) {
+        return builder.baseUrl(baseUrl).credentials(credentials);
+    }
+
+    /** One line saying where calls go, for the first line of an example's output. */
+    String describe() {
+        return live
+                ? "Target: the real Flowroute API at " + baseUrl + " (--live: purchases are real and billed)"
+                : "Target: embedded Flowroute sandbox at " + baseUrl + " (no network, no account, nothing is billed)";
+    }
+
+    @Override
+    public void close() {
+        if (ownedSandbox != null) {
+            ownedSandbox.close();
+        }
+    }
+}
