@@ -42,6 +42,8 @@ public final class WireFormat {
     public static final ObjectMapper MAPPER = JsonMapper.builder()
             .addModule(new Jdk8Module())
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            // A body with content after its JSON value (a proxy page appended, two documents) is malformed.
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
