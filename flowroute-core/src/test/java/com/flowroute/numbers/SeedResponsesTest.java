@@ -241,6 +241,17 @@ class SeedResponsesTest {
     }
 
     @Test
+    void moneySentAsJsonNumbersKeepsItsExactDecimalValue() {
+        String body = "{\"tns\": {\"12066417744\": {\"initial_cost\": 1.00, \"monthly_cost\": 0.123456789012345678901,"
+                + " \"billing_methods\": [\"METERED\"], \"ratecenter\": \"SEATTLE\", \"state\": \"WA\"}}}";
+
+        AvailableNumber number = WireFormat.availableNumbers(utf8(body)).items().get(0);
+
+        assertEquals(ONE_DOLLAR, number.initialCost());
+        assertEquals(new BigDecimal("0.123456789012345678901"), number.monthlyCost());
+    }
+
+    @Test
     void unknownBillingMethodIsKeptRaw() {
         String body = "{\"tns\": {\"12066417744\": {\"initial_cost\": \"1.00\", \"monthly_cost\": \"1.25\","
                 + " \"billing_methods\": [\"METERED\", \"FLAT\"], \"ratecenter\": \"SEATTLE\", \"state\": \"WA\"}}}";
