@@ -49,17 +49,19 @@ public final class PhoneNumber implements Comparable<PhoneNumber> {
         Objects.requireNonNull(field, "field");
         Checks.require(text != null, field, null, RULE);
         StringBuilder digits = new StringBuilder(11);
+        boolean international = false;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c >= '0' && c <= '9') {
                 digits.append(c);
             } else if (c == '+' && i == firstNonSpace(text)) {
-                continue;
+                international = true;
             } else if (c != ' ' && c != '-' && c != '.' && c != '(' && c != ')') {
                 throw Checks.invalid(field, text, RULE);
             }
         }
-        if (digits.length() == 10) {
+        // After "+" comes the country code, so "+20 6641 7744" (Egypt) is not 206-641-7744.
+        if (digits.length() == 10 && !international) {
             digits.insert(0, '1');
         }
         if (!isNanp(digits)) {
