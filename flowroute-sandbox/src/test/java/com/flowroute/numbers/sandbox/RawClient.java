@@ -4,8 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.flowroute.numbers.FlowrouteCredentials;
 import com.flowroute.numbers.internal.RequestSigner;
 import com.flowroute.numbers.internal.WireFormat;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -89,6 +92,27 @@ final class RawClient {
     /** Like {@link #exchange} but lets the transport failure through, for fault tests. */
     static HttpResponse<String> exchangeOrFail(HttpRequest request) throws IOException, InterruptedException {
         return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
+     * Sends {@code head} (request line and headers, each ending in CRLF, without the blank line)
+     * and {@code body} over a plain socket with {@code Connection: close}, for what
+     * {@code HttpClient} will not send; returns the whole answer as text.
+     */
+    static String rawExchange(int port, String head, byte[] body) {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout((int) TIMEOUT.toMillis());
+            OutputStream out = socket.getOutputStream();
+            String length = body.length == 0 ? "" : "Content-Length: " + body.length + "\r\n";
+            out.write((head + length + "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(body);
+            out.flush();
+            ByteArrayOutputStream answer = new ByteArrayOutputStream();
+            socket.getInputStream().transferTo(answer);
+            return answer.toString(StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static List<Map.Entry<String, String>> parameters(String... nameValues) {
