@@ -3,6 +3,9 @@ package com.flowroute.numbers.sandbox;
 import com.flowroute.numbers.FlowrouteCredentials;
 import com.flowroute.numbers.PhoneNumber;
 import com.flowroute.numbers.Route;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.util.concurrent.ImmediateEventExecutor;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -45,6 +48,7 @@ public final class FlowrouteSandbox implements AutoCloseable {
     private final SandboxState state;
     private final Faults faults = new Faults();
     private final Journal journal = new Journal();
+    private final ChannelGroup connections = new DefaultChannelGroup(ImmediateEventExecutor.INSTANCE);
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private FlowrouteSandbox(Builder builder) {
@@ -54,7 +58,14 @@ public final class FlowrouteSandbox implements AutoCloseable {
         SandboxServer handler = new SandboxServer(new RequestVerifier(credentials, builder.clock),
                 new Endpoints(state), faults, journal);
         try {
-            this.server = HttpServer.create().host(builder.host).port(builder.port).handle(handler::handle).bindNow();
+            this.server = HttpServer.create()
+                    .host(builder.host)
+                    .port(builder.port)
+                    // Tracked, so that close() also ends kept-alive connections rather than only
+                    // the listening socket.
+                    .channelGroup(connections)
+                    .handle(handler::handle)
+                    .bindNow();
         } catch (RuntimeException e) {
             throw new IllegalStateException("the sandbox cannot listen on " + builder.host + ":" + builder.port + ": "
                     + e.getMessage(), e);
@@ -138,6 +149,7 @@ public final class FlowrouteSandbox implements AutoCloseable {
             } catch (IllegalStateException timeout) {
                 LOG.warn("the sandbox on {} did not close within {}", baseUrl(), CLOSE_TIMEOUT);
             }
+            connections.close().awaitUninterruptibly(CLOSE_TIMEOUT.toMillis());
         }
     }
 

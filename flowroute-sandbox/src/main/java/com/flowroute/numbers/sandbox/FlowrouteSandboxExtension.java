@@ -22,7 +22,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * <p>For other settings, register it with a builder:
  * {@code @RegisterExtension static FlowrouteSandboxExtension sandbox =
  * new FlowrouteSandboxExtension(FlowrouteSandbox.builder().inventorySize(500));}.
- * The sandbox is closed when the test class is done; a {@code @Nested} class gets its own.
+ * The sandbox is closed when the test class is done; {@code @Nested} classes share their enclosing
+ * class's sandbox.
  */
 public final class FlowrouteSandboxExtension implements BeforeEachCallback, ParameterResolver {
     private static final ExtensionContext.Namespace NAMESPACE =
@@ -60,7 +61,8 @@ public final class FlowrouteSandboxExtension implements BeforeEachCallback, Para
     }
 
     private FlowrouteSandbox sandbox(ExtensionContext context) {
-        // Constructors and @BeforeAll see the class's context, tests a method's: both share the class's.
+        // Constructors and @BeforeAll see the class's context, tests a method's: both use the class's
+        // store, whose lookups fall back to an enclosing class's, so @Nested classes share its sandbox.
         ExtensionContext classContext = context;
         while (classContext.getTestMethod().isPresent() && classContext.getParent().isPresent()) {
             classContext = classContext.getParent().get();
@@ -70,9 +72,13 @@ public final class FlowrouteSandboxExtension implements BeforeEachCallback, Para
                 .sandbox;
     }
 
-    /** The sandbox in the class's store; JUnit closes it when the class is done. */
-    @SuppressWarnings("deprecation") // CloseableResource: the one kind every JUnit 5 release closes.
-    private static final class Running implements ExtensionContext.Store.CloseableResource {
+    /**
+     * The sandbox in the class's store; JUnit closes it when the class is done. Both interfaces:
+     * JUnit before 5.13 closes only a CloseableResource, later ones prefer AutoCloseable (and
+     * close it once).
+     */
+    @SuppressWarnings("deprecation")
+    private static final class Running implements ExtensionContext.Store.CloseableResource, AutoCloseable {
         final FlowrouteSandbox sandbox;
 
         Running(FlowrouteSandbox sandbox) {
