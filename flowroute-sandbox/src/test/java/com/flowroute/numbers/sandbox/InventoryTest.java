@@ -39,7 +39,7 @@ class InventoryTest {
                     nameValues.addAll(List.of(pair.split("=")));
                 }
                 JsonNode page = json(client.get(pathAndQuery[0], nameValues.toArray(new String[0])));
-                page.get("tns").fields().forEachRemaining(entry -> {
+                page.get("tns").properties().forEach(entry -> {
                     numbers.add(entry.getKey());
                     PhoneNumber number = PhoneNumber.parse(entry.getKey());
                     assertEquals(entry.getKey(), number.toString(), "11-digit NANP wire form");
