@@ -1,0 +1,243 @@
+package com.flowroute.numbers.sandbox;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * Faults to inject into the sandbox's answers, to test how a client copes with a failing server.
+ *
+ * <p>A fault is defined in one sentence: how many requests it hits, optionally which ones, and
+ * what happens to them.
+ *
+ * <pre>{@code
+ * sandbox.faults().next(2).matching("PUT", "/v1/tns/").respond(503);        // two 503s, then normal
+ * sandbox.faults().next(1).respond(429, Duration.ofSeconds(3));             // with Retry-After: 3
+ * sandbox.faults().next(1).matching("GET", "/v1/routes/").delay(Duration.ofSeconds(2));
+ * sandbox.faults().next(1).dropConnection();                                // closed, unanswered
+ * sandbox.faults().next(1).matching("PUT", "/v1/tns/").processThenDrop();   // bought, unanswered
+ * sandbox.faults().always().matching("*", "/v1/available-tns/").respond(500);
+ * }</pre>
+ *
+ * <p>Faults are matched in the order they were defined; a request takes one use of the first
+ * fault that matches it and still has uses left, and a fault is forgotten once used up.
+ * {@link #clear()} and {@link FlowrouteSandbox#reset()} forget them all. Thread-safe.
+ */
+public final class Faults {
+    private final List<Armed> armed = new ArrayList<>();
+
+    Faults() {}
+
+    /**
+     * Starts defining a fault for the next {@code times} requests that match it.
+     *
+     * @param times how many requests the fault hits, 1 or more
+     * @return the fault being defined: it does nothing until one of its actions is called
+     * @throws IllegalArgumentException if {@code times} is less than 1
+     */
+    public Rule next(int times) {
+        if (times < 1) {
+            throw new IllegalArgumentException("times " + times + " is invalid: must be 1 or more");
+        }
+        return new Rule(times);
+    }
+
+    /**
+     * Starts defining a fault for every request that matches it, until {@link #clear()} or
+     * {@link FlowrouteSandbox#reset()}.
+     *
+     * @return the fault being defined: it does nothing until one of its actions is called
+     */
+    public Rule always() {
+        return new Rule(Armed.UNLIMITED);
+    }
+
+    /** Forgets every fault not yet used up. */
+    public synchronized void clear() {
+        armed.clear();
+    }
+
+    /** How many faults still have uses left. */
+    public synchronized int pending() {
+        return armed.size();
+    }
+
+    /** Takes one use of the first fault that matches, or returns null when none does. */
+    synchronized Fault take(String method, String rawPath) {
+        for (Iterator<Armed> it = armed.iterator(); it.hasNext(); ) {
+            Armed candidate = it.next();
+            if (candidate.matches(method, rawPath)) {
+                if (candidate.remaining != Armed.UNLIMITED && --candidate.remaining == 0) {
+                    it.remove();
+                }
+                return candidate.fault;
+            }
+        }
+        return null;
+    }
+
+    private synchronized Faults arm(Armed fault) {
+        armed.add(fault);
+        return this;
+    }
+
+    /**
+     * A fault being defined: optionally narrow it with {@link #matching(String, String)}, then
+     * choose what it does. Only that last call arms it, and only once.
+     */
+    public final class Rule {
+        private final int times;
+        private String method = "*";
+        private String pathPrefix = "/";
+        private boolean done;
+
+        private Rule(int times) {
+            this.times = times;
+        }
+
+        /**
+         * Hits only the requests with this method whose path starts with {@code pathPrefix}.
+         * Without this call, a fault hits any request.
+         *
+         * @param method the method, such as {@code PUT} (any case), or {@code *} for any
+         * @param pathPrefix the start of the path as sent (percent-encoded), such as {@code /v1/tns/}
+         * @return this rule
+         */
+        public Rule matching(String method, String pathPrefix) {
+            this.method = Objects.requireNonNull(method, "method").toUpperCase(Locale.ROOT);
+            this.pathPrefix = Objects.requireNonNull(pathPrefix, "pathPrefix");
+            return this;
+        }
+
+        /**
+         * Answers with {@code status} and a JSON error body instead of handling the request: the
+         * request has no effect.
+         *
+         * @param status an error status, 400 to 599
+         * @return the sandbox's faults, to define another
+         * @throws IllegalArgumentException if {@code status} is not 400 to 599
+         */
+        public Faults respond(int status) {
+            return arm(Fault.status(status, null));
+        }
+
+        /**
+         * Like {@link #respond(int)}, with a {@code Retry-After} header of {@code retryAfter} in
+         * whole seconds, rounded up: for 429 and 503.
+         *
+         * @param status an error status, 400 to 599
+         * @param retryAfter how long the client should wait, zero or more
+         * @return the sandbox's faults, to define another
+         * @throws IllegalArgumentException if {@code status} is not 400 to 599 or {@code retryAfter} is negative
+         */
+        public Faults respond(int status, Duration retryAfter) {
+            Objects.requireNonNull(retryAfter, "retryAfter");
+            if (retryAfter.isNegative()) {
+                throw new IllegalArgumentException("retryAfter " + retryAfter + " is invalid: must not be negative");
+            }
+            return arm(Fault.status(status, retryAfter));
+        }
+
+        /**
+         * Waits {@code delay} (without holding a thread), then handles the request as usual. A
+         * client that gives up and closes the connection during the wait cancels the request,
+         * which then has no effect.
+         *
+         * @param delay how long to wait, zero or more
+         * @return the sandbox's faults, to define another
+         * @throws IllegalArgumentException if {@code delay} is negative
+         */
+        public Faults delay(Duration delay) {
+            Objects.requireNonNull(delay, "delay");
+            if (delay.isNegative()) {
+                throw new IllegalArgumentException("delay " + delay + " is invalid: must not be negative");
+            }
+            return arm(new Fault(Fault.Kind.DELAY, 0, null, delay));
+        }
+
+        /**
+         * Closes the connection without answering and without handling the request: it has no
+         * effect. The client sees the connection closed.
+         *
+         * @return the sandbox's faults, to define another
+         */
+        public Faults dropConnection() {
+            return arm(new Fault(Fault.Kind.DROP, 0, null, null));
+        }
+
+        /**
+         * Handles the request as usual (a purchase takes effect, a route is created) and then
+         * closes the connection without answering: to test that a client reconciles a request
+         * whose outcome it never learned.
+         *
+         * @return the sandbox's faults, to define another
+         */
+        public Faults processThenDrop() {
+            return arm(new Fault(Fault.Kind.PROCESS_THEN_DROP, 0, null, null));
+        }
+
+        private Faults arm(Fault fault) {
+            synchronized (Faults.this) {
+                if (done) {
+                    throw new IllegalStateException("this fault is already defined: start another with next(n) or always()");
+                }
+                done = true;
+            }
+            return Faults.this.arm(new Armed(method, pathPrefix, times, fault));
+        }
+    }
+
+    /** What an injected fault does. */
+    static final class Fault {
+        enum Kind { STATUS, DELAY, DROP, PROCESS_THEN_DROP }
+
+        final Kind kind;
+        final int status;
+        final Duration retryAfter;
+        final Duration delay;
+
+        Fault(Kind kind, int status, Duration retryAfter, Duration delay) {
+            this.kind = kind;
+            this.status = status;
+            this.retryAfter = retryAfter;
+            this.delay = delay;
+        }
+
+        static Fault status(int status, Duration retryAfter) {
+            if (status < 400 || status > 599) {
+                throw new IllegalArgumentException("status " + status + " is invalid: must be an error status, 400 to 599");
+            }
+            return new Fault(Kind.STATUS, status, retryAfter, null);
+        }
+
+        /** {@code Retry-After} in whole seconds, rounded up. */
+        long retryAfterSeconds() {
+            long seconds = retryAfter.getSeconds();
+            return retryAfter.getNano() > 0 ? seconds + 1 : seconds;
+        }
+    }
+
+    /** A fault with its target and the uses it has left. */
+    private static final class Armed {
+        static final int UNLIMITED = -1;
+
+        final String method;
+        final String pathPrefix;
+        final Fault fault;
+        int remaining;
+
+        Armed(String method, String pathPrefix, int remaining, Fault fault) {
+            this.method = method;
+            this.pathPrefix = pathPrefix;
+            this.remaining = remaining;
+            this.fault = fault;
+        }
+
+        boolean matches(String requestMethod, String rawPath) {
+            return (method.equals("*") || method.equalsIgnoreCase(requestMethod)) && rawPath.startsWith(pathPrefix);
+        }
+    }
+}

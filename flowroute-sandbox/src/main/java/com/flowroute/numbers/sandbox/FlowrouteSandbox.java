@@ -1,0 +1,256 @@
+package com.flowroute.numbers.sandbox;
+
+import com.flowroute.numbers.FlowrouteCredentials;
+import com.flowroute.numbers.PhoneNumber;
+import com.flowroute.numbers.Route;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.util.concurrent.ImmediateEventExecutor;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.netty.DisposableServer;
+import reactor.netty.http.server.HttpServer;
+
+/**
+ * An embedded, stateful Flowroute v1 numbers API on a local port, for tests, examples and
+ * offline work: it serves the nine v1 endpoints from a seeded inventory, keeps the numbers
+ * bought and the routes created, and checks every request's HMAC signature as Flowroute does.
+ *
+ * <pre>{@code
+ * try (FlowrouteSandbox sandbox = FlowrouteSandbox.start()) {
+ *     FlowrouteClient client = FlowrouteClient.builder()
+ *         .baseUrl(sandbox.baseUrl())
+ *         .credentials(sandbox.credentials())
+ *         .build();
+ *     ...
+ * }
+ * }</pre>
+ *
+ * <p>Besides the API, it offers what a test needs: a {@link #journal()} of the requests
+ * received, {@link #faults()} to inject errors, delays and dropped connections, and
+ * {@link #reset()} to go back to the seeded state. Requests are answered on Reactor Netty's event
+ * loop; every method here is thread-safe.
+ */
+public final class FlowrouteSandbox implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(FlowrouteSandbox.class);
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
+
+    private final DisposableServer server;
+    private final String host;
+    private final FlowrouteCredentials credentials;
+    private final SandboxState state;
+    private final Faults faults = new Faults();
+    private final Journal journal = new Journal();
+    private final ChannelGroup connections = new DefaultChannelGroup(ImmediateEventExecutor.INSTANCE);
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private FlowrouteSandbox(Builder builder) {
+        this.host = builder.host;
+        this.credentials = builder.credentials != null ? builder.credentials : randomCredentials();
+        this.state = new SandboxState(NumberPlan.generate(builder.seed, builder.inventorySize));
+        SandboxServer handler = new SandboxServer(new RequestVerifier(credentials, builder.clock),
+                new Endpoints(state), faults, journal);
+        try {
+            this.server = HttpServer.create()
+                    .host(builder.host)
+                    .port(builder.port)
+                    // Tracked, so that close() also ends kept-alive connections rather than only
+                    // the listening socket.
+                    .channelGroup(connections)
+                    .handle(handler::handle)
+                    .bindNow();
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("the sandbox cannot listen on " + builder.host + ":" + builder.port + ": "
+                    + e.getMessage(), e);
+        }
+        LOG.debug("Flowroute sandbox listening on {}", baseUrl());
+    }
+
+    /**
+     * Starts a sandbox with the defaults: on 127.0.0.1, on a free port, with random credentials,
+     * seed 42 and 10,000 numbers for sale.
+     *
+     * @return the running sandbox; close it when done
+     * @throws IllegalStateException if it cannot listen
+     */
+    public static FlowrouteSandbox start() {
+        return builder().start();
+    }
+
+    /** A builder for a sandbox with other settings. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The base URL to give a client, such as {@code http://127.0.0.1:40123/v1}. */
+    public String baseUrl() {
+        String printable = host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
+        return "http://" + printable + ":" + port() + "/v1";
+    }
+
+    /** The only credentials the sandbox accepts. */
+    public FlowrouteCredentials credentials() {
+        return credentials;
+    }
+
+    /** The port it listens on. */
+    public int port() {
+        return server.port();
+    }
+
+    /** The requests received since the start or the last {@link #reset()}, oldest first (at most the last 10,000). */
+    public List<RecordedRequest> journal() {
+        return journal.entries();
+    }
+
+    /** The faults to inject into the next answers; see {@link Faults}. */
+    public Faults faults() {
+        return faults;
+    }
+
+    /**
+     * Goes back to the state it started in: the seeded inventory for sale, no number on the
+     * account, only the {@code sip-reg} route; and forgets the journal and the pending faults.
+     */
+    public void reset() {
+        faults.clear();
+        state.reset();
+        journal.clear();
+    }
+
+    /** The numbers on the account, in order. */
+    public List<PhoneNumber> accountNumbers() {
+        return state.accountNumbers().stream().map(PhoneNumber::parse).collect(Collectors.toUnmodifiableList());
+    }
+
+    /** The account's inbound routes, {@code sip-reg} first, then in the order they were created. */
+    public List<Route> routes() {
+        return state.routes();
+    }
+
+    /** How many numbers are still for sale. */
+    public int availableCount() {
+        return state.availableCount();
+    }
+
+    /** Stops listening and closes open connections. Calling it again does nothing. */
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            try {
+                server.disposeNow(CLOSE_TIMEOUT);
+            } catch (IllegalStateException timeout) {
+                LOG.warn("the sandbox on {} did not close within {}", baseUrl(), CLOSE_TIMEOUT);
+            }
+            connections.close().awaitUninterruptibly(CLOSE_TIMEOUT.toMillis());
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "FlowrouteSandbox{" + baseUrl() + ", " + credentials + "}";
+    }
+
+    private static FlowrouteCredentials randomCredentials() {
+        SecureRandom random = new SecureRandom();
+        return FlowrouteCredentials.of("sandbox-" + randomText(random, 8), randomText(random, 32));
+    }
+
+    private static String randomText(SecureRandom random, int length) {
+        String alphabet = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+        StringBuilder text = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return text.toString();
+    }
+
+    /** Settings for a sandbox; {@link #start()} starts one. Not thread-safe. */
+    public static final class Builder {
+        private String host = "127.0.0.1";
+        private int port;
+        private FlowrouteCredentials credentials;
+        private long seed = 42;
+        private int inventorySize = 10_000;
+        private Clock clock = Clock.systemUTC();
+
+        private Builder() {}
+
+        /** The address to listen on; default {@code 127.0.0.1}, so nothing outside the machine can reach it. */
+        public Builder host(String host) {
+            this.host = Objects.requireNonNull(host, "host");
+            return this;
+        }
+
+        /**
+         * The port to listen on; default 0, a free port chosen by the system.
+         *
+         * @throws IllegalArgumentException if not 0 to 65535
+         */
+        public Builder port(int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("port " + port + " is invalid: must be 0 (any free port) to 65535");
+            }
+            this.port = port;
+            return this;
+        }
+
+        /** The only credentials to accept; default random ones, see {@link FlowrouteSandbox#credentials()}. */
+        public Builder credentials(FlowrouteCredentials credentials) {
+            this.credentials = Objects.requireNonNull(credentials, "credentials");
+            return this;
+        }
+
+        /**
+         * The only credentials to accept.
+         *
+         * @throws IllegalArgumentException if either key is null, blank or holds a control character
+         */
+        public Builder credentials(String accessKey, String secretKey) {
+            return credentials(FlowrouteCredentials.of(accessKey, secretKey));
+        }
+
+        /** The seed of the inventory; default 42. The same seed and size give the same inventory. */
+        public Builder seed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        /**
+         * How many numbers are for sale at the start; default 10,000.
+         *
+         * @throws IllegalArgumentException if negative or more than the plan's exchanges can hold
+         */
+        public Builder inventorySize(int inventorySize) {
+            if (inventorySize < 0 || inventorySize > NumberPlan.capacity()) {
+                throw new IllegalArgumentException("inventorySize " + inventorySize + " is invalid: must be 0 to "
+                        + NumberPlan.capacity());
+            }
+            this.inventorySize = inventorySize;
+            return this;
+        }
+
+        /** The clock that {@code X-Timestamp} headers are checked against; default the system's UTC clock. */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * Starts a sandbox with these settings.
+         *
+         * @return the running sandbox; close it when done
+         * @throws IllegalStateException if it cannot listen
+         */
+        public FlowrouteSandbox start() {
+            return new FlowrouteSandbox(this);
+        }
+    }
+}

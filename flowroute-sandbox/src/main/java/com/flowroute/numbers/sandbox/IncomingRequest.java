@@ -1,0 +1,111 @@
+package com.flowroute.numbers.sandbox;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A request as received, read once: the method, the path and query exactly as sent, the decoded
+ * query parameters, the headers that signing needs and the body bytes.
+ */
+final class IncomingRequest {
+    private static final byte[] NO_BODY = new byte[0];
+
+    final String method;
+    final String rawPath;
+    final String rawQuery;
+    final List<Map.Entry<String, String>> parameters;
+    /** Why the query could not be decoded, or null; then {@link #parameters} is empty. */
+    final String queryProblem;
+    final String host;
+    final String authorization;
+    final String timestamp;
+    final byte[] body;
+
+    private IncomingRequest(String method, String rawPath, String rawQuery, List<Map.Entry<String, String>> parameters,
+            String queryProblem, String host, String authorization, String timestamp, byte[] body) {
+        this.method = method;
+        this.rawPath = rawPath;
+        this.rawQuery = rawQuery;
+        this.parameters = parameters;
+        this.queryProblem = queryProblem;
+        this.host = host;
+        this.authorization = authorization;
+        this.timestamp = timestamp;
+        this.body = body;
+    }
+
+    /**
+     * Reads a request.
+     *
+     * @param uri the request target as sent: a raw path with an optional query
+     * @param body the body bytes, empty when there is none
+     */
+    static IncomingRequest of(String method, String uri, String host, String authorization, String timestamp,
+            byte[] body) {
+        int question = uri.indexOf('?');
+        String rawPath = question < 0 ? uri : uri.substring(0, question);
+        String rawQuery = question < 0 ? "" : uri.substring(question + 1);
+        List<Map.Entry<String, String>> parameters = List.of();
+        String queryProblem = null;
+        try {
+            parameters = decodeQuery(rawQuery);
+        } catch (ApiError malformed) {
+            queryProblem = malformed.getMessage();
+        }
+        return new IncomingRequest(method, rawPath, rawQuery, parameters, queryProblem, host, authorization, timestamp,
+                body == null ? NO_BODY : body);
+    }
+
+    /** The body as text, for the journal. */
+    String bodyText() {
+        return new String(body, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The path's segments after the leading slash, each percent-decoded ({@code Office%20PBX%2F2}
+     * is one segment, {@code Office PBX/2}); a trailing slash adds no empty segment.
+     *
+     * @throws ApiError 400 when a segment is not valid percent-encoding
+     */
+    List<String> pathSegments() {
+        List<String> segments = new ArrayList<>();
+        String path = rawPath.startsWith("/") ? rawPath.substring(1) : rawPath;
+        if (path.endsWith("/")) {
+            path = path.substring(0, path.length() - 1);
+        }
+        if (path.isEmpty()) {
+            return segments;
+        }
+        for (String segment : path.split("/", -1)) {
+            // In a path '+' is a plus sign; only the query form-encodes a space as '+'.
+            segments.add(decode(segment.replace("+", "%2B"), "path segment"));
+        }
+        return segments;
+    }
+
+    // Netty's QueryStringDecoder would also split on ';', which a signer never does.
+    private static List<Map.Entry<String, String>> decodeQuery(String rawQuery) {
+        List<Map.Entry<String, String>> parameters = new ArrayList<>();
+        for (String pair : rawQuery.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int equals = pair.indexOf('=');
+            String name = equals < 0 ? pair : pair.substring(0, equals);
+            String value = equals < 0 ? "" : pair.substring(equals + 1);
+            parameters.add(Map.entry(decode(name, "query parameter name"), decode(value, "query parameter " + name)));
+        }
+        return List.copyOf(parameters);
+    }
+
+    private static String decode(String text, String what) {
+        try {
+            return URLDecoder.decode(text, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw ApiError.badRequest(what + " \"" + text + "\" is not valid percent-encoding: " + e.getMessage());
+        }
+    }
+}

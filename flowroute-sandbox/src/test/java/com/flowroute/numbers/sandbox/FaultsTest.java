@@ -1,0 +1,176 @@
+package com.flowroute.numbers.sandbox;
+
+import static com.flowroute.numbers.sandbox.RawClient.json;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.flowroute.numbers.PhoneNumber;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(FlowrouteSandboxExtension.class)
+class FaultsTest {
+    private final FlowrouteSandbox sandbox;
+    private final RawClient client;
+
+    FaultsTest(FlowrouteSandbox sandbox) {
+        this.sandbox = sandbox;
+        this.client = new RawClient(sandbox);
+    }
+
+    @Test
+    void anInjectedStatusHitsOnlyMatchingRequestsAndOnlyAsOftenAsAsked() {
+        sandbox.faults().next(2).matching("PUT", "/v1/tns/").respond(503);
+
+        assertEquals(200, client.get("/v1/tns/").statusCode());
+        HttpResponse<String> first = client.purchase("12066417744");
+        HttpResponse<String> second = client.purchase("12066417744");
+        assertEquals(List.of(), sandbox.accountNumbers(), "an injected status has no effect");
+        HttpResponse<String> third = client.purchase("12066417744");
+
+        assertEquals(503, first.statusCode());
+        assertEquals(503, second.statusCode());
+        assertEquals("application/json", first.headers().firstValue("Content-Type").orElseThrow());
+        assertTrue(json(first).get("error").asText().startsWith("injected fault"), first.body());
+        assertFalse(first.headers().firstValue("Retry-After").isPresent());
+        assertEquals(201, third.statusCode());
+        assertEquals(List.of(PhoneNumber.parse("12066417744")), sandbox.accountNumbers());
+        assertEquals(0, sandbox.faults().pending());
+        assertEquals(List.of(200, 503, 503, 201), sandbox.journal().stream().map(RecordedRequest::status).toList());
+    }
+
+    @Test
+    void aRateLimitCarriesRetryAfterInWholeSecondsRoundedUp() {
+        sandbox.faults().next(1).respond(429, Duration.ofSeconds(3)).next(1).respond(503, Duration.ofMillis(1500));
+
+        HttpResponse<String> limited = client.get("/v1/routes/");
+        HttpResponse<String> unavailable = client.get("/v1/routes/");
+
+        assertEquals(429, limited.statusCode());
+        assertEquals("3", limited.headers().firstValue("Retry-After").orElseThrow());
+        assertEquals(503, unavailable.statusCode());
+        assertEquals("2", unavailable.headers().firstValue("Retry-After").orElseThrow());
+        assertEquals(200, client.get("/v1/routes/").statusCode());
+    }
+
+    @Test
+    void aDelayAnswersLate() {
+        sandbox.faults().next(1).matching("GET", "/v1/routes/").delay(Duration.ofMillis(400));
+
+        long start = System.nanoTime();
+        HttpResponse<String> response = client.get("/v1/routes/");
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+        assertEquals(200, response.statusCode());
+        assertTrue(took.compareTo(Duration.ofMillis(400)) >= 0, "answered after " + took);
+        long startUndelayed = System.nanoTime();
+        client.get("/v1/routes/");
+        assertTrue(Duration.ofNanos(System.nanoTime() - startUndelayed).compareTo(Duration.ofMillis(400)) < 0);
+    }
+
+    @Test
+    void aDelayLongerThanTheClientWaitsIsATimeout() {
+        sandbox.faults().next(1).delay(Duration.ofSeconds(3));
+
+        assertThrows(HttpTimeoutException.class, () -> RawClient.exchangeOrFail(
+                client.signed("GET", "/v1/routes/", null).timeout(Duration.ofMillis(200)).build()));
+    }
+
+    @Test
+    void aDroppedConnectionGetsNoAnswerAndHasNoEffect() {
+        sandbox.faults().next(1).matching("PUT", "/v1/tns/").dropConnection();
+
+        assertThrows(IOException.class, () -> RawClient.exchangeOrFail(
+                client.signed("PUT", "/v1/tns/12066417744", "{\"billing_method\":\"METERED\"}").build()));
+
+        assertEquals(List.of(), sandbox.accountNumbers());
+        RecordedRequest recorded = sandbox.journal().get(0);
+        assertEquals(RecordedRequest.NO_ANSWER, recorded.status());
+        assertFalse(recorded.answered());
+        assertTrue(recorded.signatureValid());
+        assertEquals(1, sandbox.journal().size(), "the client did not retry behind our back");
+        assertEquals(201, client.purchase("12066417744").statusCode(), "the next request is served");
+    }
+
+    @Test
+    void processThenDropBuysTheNumberButNeverAnswers() {
+        sandbox.faults().next(1).matching("PUT", "/v1/tns/").processThenDrop();
+
+        assertThrows(IOException.class, () -> RawClient.exchangeOrFail(
+                client.signed("PUT", "/v1/tns/12066417744", "{\"billing_method\":\"METERED\"}").build()));
+
+        // The client never learned the outcome; reconciling finds the number on the account.
+        assertEquals(List.of(PhoneNumber.parse("12066417744")), sandbox.accountNumbers());
+        assertEquals(200, client.get("/v1/tns/12066417744").statusCode());
+        assertEquals(400, client.purchase("12066417744").statusCode());
+        assertEquals(RecordedRequest.NO_ANSWER, sandbox.journal().get(0).status());
+    }
+
+    @Test
+    void aDroppedConnectionSendsNotASingleByte() {
+        sandbox.faults().next(1).matching("GET", "/v1/available-tns/").dropConnection();
+
+        // A raw socket, because HttpClient quietly retries a GET whose pooled connection closed.
+        String answer = RawClient.rawExchange(sandbox.port(),
+                "GET /v1/available-tns/npas/ HTTP/1.1\r\nHost: 127.0.0.1:" + sandbox.port() + "\r\n", new byte[0]);
+
+        assertEquals("", answer);
+        assertEquals(1, sandbox.journal().size());
+        assertEquals(RecordedRequest.NO_ANSWER, sandbox.journal().get(0).status());
+    }
+
+    @Test
+    void alwaysHitsUntilCleared() {
+        sandbox.faults().always().matching("*", "/v1/available-tns/").respond(500);
+
+        for (int i = 0; i < 3; i++) {
+            assertEquals(500, client.get("/v1/available-tns/npas/").statusCode());
+        }
+        assertEquals(200, client.get("/v1/routes/").statusCode());
+        assertEquals(1, sandbox.faults().pending());
+
+        sandbox.faults().clear();
+
+        assertEquals(200, client.get("/v1/available-tns/npas/").statusCode());
+    }
+
+    @Test
+    void faultsAreUsedInTheOrderTheyWereDefined() {
+        sandbox.faults().next(1).respond(502).next(1).respond(504);
+
+        assertEquals(502, client.get("/v1/routes/").statusCode());
+        assertEquals(504, client.get("/v1/routes/").statusCode());
+        assertEquals(200, client.get("/v1/routes/").statusCode());
+    }
+
+    @Test
+    void anInjectedStatusStillRecordsWhetherTheRequestWasAuthentic() {
+        sandbox.faults().next(1).respond(500);
+
+        RawClient.exchange(client.signed("GET", "/v1/routes/", null).setHeader("Authorization", "Basic Zm9vOmJhcg=="));
+
+        assertEquals(500, sandbox.journal().get(0).status());
+        assertFalse(sandbox.journal().get(0).signatureValid());
+    }
+
+    @Test
+    void aFaultIsDefinedOnceWithSensibleValues() {
+        Faults.Rule rule = sandbox.faults().next(1);
+        rule.respond(500);
+
+        assertThrows(IllegalStateException.class, () -> rule.respond(503));
+        assertThrows(IllegalArgumentException.class, () -> sandbox.faults().next(0));
+        assertThrows(IllegalArgumentException.class, () -> sandbox.faults().next(1).respond(200));
+        assertThrows(IllegalArgumentException.class, () -> sandbox.faults().next(1).respond(600));
+        assertThrows(IllegalArgumentException.class, () -> sandbox.faults().next(1).delay(Duration.ofSeconds(-1)));
+        assertThrows(IllegalArgumentException.class, () -> sandbox.faults().next(1).respond(429, Duration.ofSeconds(-1)));
+        assertEquals(1, sandbox.faults().pending(), "refused definitions arm nothing");
+    }
+}
