@@ -58,7 +58,7 @@ final class Blocking {
         private final BlockingQueue<Object> signals = new LinkedBlockingQueue<>();
         // Touched by the reading thread only.
         private boolean subscribed;
-        private boolean done;
+        private volatile boolean done;
 
         Cursor(Publisher<? extends T> source) {
             this.source = source;
@@ -92,10 +92,15 @@ final class Blocking {
             return (T) signal;
         }
 
-        /** Cancels the subscription: no further request is sent, one in flight is abandoned. */
+        /**
+         * Cancels the subscription: no further request is sent, one in flight is abandoned. A
+         * reader waiting in {@link #next()} on another thread (a stream closed from elsewhere)
+         * wakes up and gets null.
+         */
         void close() {
             done = true;
             subscription.cancel();
+            signals.offer(COMPLETE);
         }
 
         private Object requestOne() {
