@@ -6,8 +6,8 @@ import java.util.Collections;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.Spliterator;
-import java.util.Spliterators;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import reactor.core.publisher.Flux;
@@ -29,7 +29,8 @@ import reactor.core.publisher.Flux;
  * {@link com.flowroute.numbers.FlowrouteTransportException} when the thread is interrupted while
  * waiting (the interrupt flag stays set), {@link IllegalStateException} on a non-blocking Reactor
  * thread. An instance is immutable and may be shared; its iterators and streams are for one
- * thread each, and streams are sequential.
+ * thread each. Streams are sequential and stay lazy even under {@code parallel()}, which
+ * cannot split them.
  *
  * @param <T> the item type
  */
@@ -95,10 +96,44 @@ public final class PagedIterable<T> implements Iterable<T> {
     }
 
     private static <E> Stream<E> stream(Iterator<E> iterator) {
-        // The spliterator pulls one element per tryAdvance; a sequential stream never splits it,
-        // so nothing is read ahead of what the pipeline consumes.
-        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(iterator,
-                Spliterator.ORDERED | Spliterator.NONNULL), false);
+        return StreamSupport.stream(new OneAtATime<>(iterator), false);
+    }
+
+    /**
+     * Pulls one element per {@code tryAdvance} and never splits: the JDK's iterator spliterators
+     * split by reading a batch ahead (up to thousands of items), which under {@code parallel()}
+     * would fetch pages nobody asked for.
+     */
+    private static final class OneAtATime<E> implements Spliterator<E> {
+        private final Iterator<E> iterator;
+
+        OneAtATime(Iterator<E> iterator) {
+            this.iterator = iterator;
+        }
+
+        @Override
+        public boolean tryAdvance(Consumer<? super E> action) {
+            if (!iterator.hasNext()) {
+                return false;
+            }
+            action.accept(iterator.next());
+            return true;
+        }
+
+        @Override
+        public Spliterator<E> trySplit() {
+            return null;
+        }
+
+        @Override
+        public long estimateSize() {
+            return Long.MAX_VALUE;
+        }
+
+        @Override
+        public int characteristics() {
+            return Spliterator.ORDERED | Spliterator.NONNULL;
+        }
     }
 
     /** One walk over the pages of a listing: a page is requested when hasNext() needs it. */

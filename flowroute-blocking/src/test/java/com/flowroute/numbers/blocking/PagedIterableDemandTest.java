@@ -67,6 +67,12 @@ class PagedIterableDemandTest {
     }
 
     @Test
+    void aParallelStreamDoesNotReadAhead() {
+        assertEquals(numbers(1, 5), threePages().stream().parallel().limit(5).toList());
+        assertEquals(List.of("first"), fetched);
+    }
+
+    @Test
     void breakAtThePageBoundaryFetchesNothingAhead() {
         List<Integer> seen = new ArrayList<>();
         for (int n : threePages()) {
