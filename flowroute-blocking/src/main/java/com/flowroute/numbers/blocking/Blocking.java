@@ -45,7 +45,8 @@ final class Blocking {
     /**
      * Reads a publisher one element at a time on the calling thread: it subscribes on the first
      * {@link #next()}, requests exactly one element per {@code next()} that finds none waiting,
-     * and never asks for more. Not thread-safe: one reader at a time, as for any iterator.
+     * and never asks for more. {@link #next()} is for one thread at a time, as for any iterator;
+     * {@link #close()} may come from any thread.
      *
      * @param <T> the element type
      */

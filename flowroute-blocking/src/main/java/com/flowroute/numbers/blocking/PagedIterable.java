@@ -6,8 +6,8 @@ import java.util.Collections;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Objects;
-import java.util.function.Consumer;
 import java.util.Spliterator;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import reactor.core.publisher.Flux;
@@ -22,7 +22,8 @@ import reactor.core.publisher.Flux;
  * five items, sends one request on a listing with pages of 10. Each {@link #iterator()},
  * {@link #stream()} or {@link #iterableByPage()} iteration walks the listing anew from its first
  * page, independently of any other. Closing a stream ({@code try (Stream<T> s = ...)}) cancels
- * its walk: a request in flight is abandoned and no further page is fetched.
+ * its walk: a request in flight is abandoned and no further page is fetched. An iterator left
+ * behind (a loop that breaks) has no request in flight between pages and needs no closing.
  *
  * <p>Iterating throws the contract's exceptions, as {@link FlowrouteClient} does: a
  * {@link com.flowroute.numbers.FlowrouteException} subtype for a failed page request,
