@@ -220,7 +220,9 @@ class ReactiveClientAgainstSandboxTest {
         try (ReactiveFlowrouteClient once = client(RetryPolicy.none())) {
             assertInstanceOf(ServerException.class, catchError(once.numbers().purchase(number)));
         }
-        assertEquals(1, sandbox.journal().size());
+        assertEquals(1, puts(sandbox.journal()));
+        assertFalse(sandbox.journal().stream().anyMatch(r -> r.method().equals("GET") && r.path().endsWith("/tns/" + number)),
+                "no look-up without retries");
     }
 
     @Test
