@@ -129,6 +129,41 @@ class PagedFluxTest {
     }
 
     @Test
+    void nextSendsOneRequestAlthoughItAsksForEverything() {
+        threePages(10);
+
+        // Mono next() requests unbounded and cancels after the first item.
+        StepVerifier.create(routes(10).next().map(Route::name)).expectNext("r0").expectComplete().verify(WAIT);
+        settle(Duration.ofMillis(300));
+
+        assertEquals(List.of(ROUTES + "?limit=10"), urls());
+    }
+
+    @Test
+    void cancellingInsideOnNextWithUnboundedDemandSendsNoFurtherRequest() {
+        threePages(10);
+        AtomicInteger received = new AtomicInteger();
+
+        routes(10).subscribe(new BaseSubscriber<Route>() {
+            @Override
+            protected void hookOnSubscribe(Subscription subscription) {
+                requestUnbounded();
+            }
+
+            @Override
+            protected void hookOnNext(Route value) {
+                if (received.incrementAndGet() == 5) {
+                    cancel();
+                }
+            }
+        });
+        settle(Duration.ofMillis(500));
+
+        assertEquals(5, received.get(), "no item after cancel");
+        assertEquals(List.of(ROUTES + "?limit=10"), urls());
+    }
+
+    @Test
     void slowSubscriberGetsPageTwoOnlyAfterPageOneIsAllRequested() {
         threePages(3);
 
@@ -209,6 +244,16 @@ class PagedFluxTest {
                 .verify(WAIT);
 
         assertEquals(3, urls().size());
+    }
+
+    @Test
+    void byPageTakeOneSendsOneRequest() {
+        threePages(2);
+
+        StepVerifier.create(routes(2).byPage().next()).expectNextCount(1).expectComplete().verify(WAIT);
+        settle(Duration.ofMillis(300));
+
+        assertEquals(List.of(ROUTES + "?limit=2"), urls());
     }
 
     @Test
