@@ -284,6 +284,18 @@ class RetryRulesTest {
         }
     }
 
+    @Test
+    void tooLargeResponseIsNotRetried() {
+        try (ReactiveFlowrouteClient small = flowroute.client(builder -> builder.maxResponseBytes(100)
+                .retryPolicy(MockFlowroute.FAST_RETRIES))) {
+            flowroute.server.stubFor(get(anyUrl()).willReturn(okJson("{\"billing_method\": \"" + "M".repeat(200) + "\"}")));
+
+            StepVerifier.create(small.numbers().details(NUMBER)).expectError(FlowrouteTransportException.class).verify(WAIT);
+        }
+
+        flowroute.server.verify(1, getRequestedFor(urlEqualTo(NUMBER_PATH)));
+    }
+
     // Purchase: PUT /tns/{number} is not idempotent for the caller (a second PUT of a number
     // already bought fails), so an ambiguous failure is reconciled with GET /tns/{number}.
 
