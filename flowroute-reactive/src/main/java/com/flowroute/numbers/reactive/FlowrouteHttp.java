@@ -211,9 +211,10 @@ final class FlowrouteHttp implements AutoCloseable {
         return body;
     }
 
-    private SendFailure tooLarge(SignedRequest signed, String size) {
-        return new SendFailure(signed.method() + " " + signed.pathAndQuery() + ": the response body (" + size
-                + ") exceeds the limit of " + settings.maxResponseBytes + " bytes (maxResponseBytes)", null, true);
+    // Not a SendFailure: the server did answer, and would answer the same again, so no retry.
+    private FlowrouteTransportException tooLarge(SignedRequest signed, String size) {
+        return new FlowrouteTransportException(signed.method() + " " + signed.pathAndQuery() + ": the response body ("
+                + size + ") exceeds the limit of " + settings.maxResponseBytes + " bytes (maxResponseBytes)", null);
     }
 
     private SendFailure transportFailure(Throwable error, SignedRequest signed, boolean sent) {

@@ -92,6 +92,11 @@ final class PageWalker<T, R> {
             while (emitted < requested.get() && current.hasNext()) {
                 sink.next(current.next());
                 emitted++;
+                // A subscriber that asked for everything may cancel from inside onNext (next(),
+                // takeUntil): stop here, or the rest of the page and a next request would follow.
+                if (sink.isCancelled()) {
+                    return;
+                }
             }
             if (!current.hasNext() && !fetching) {
                 if (failure != null) {
@@ -106,7 +111,7 @@ final class PageWalker<T, R> {
                     fetching = true;
                     String link = nextLink;
                     started = true;
-                    inFlight = Mono.defer(() -> fetch.apply(link))
+                    Disposable request = Mono.defer(() -> fetch.apply(link))
                             .switchIfEmpty(Mono.error(() -> new FlowrouteTransportException(
                                     "a page request completed without a page", null)))
                             .subscribe(
@@ -119,6 +124,11 @@ final class PageWalker<T, R> {
                                         fetching = false;
                                         drain();
                                     });
+                    inFlight = request;
+                    // A cancel on another thread that ran onDispose before the line above.
+                    if (sink.isCancelled()) {
+                        request.dispose();
+                    }
                 }
             }
             missed = wip.addAndGet(-missed);

@@ -1,0 +1,175 @@
+package com.flowroute.numbers.reactive;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.flowroute.numbers.FlowrouteCredentials;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * A WireMock server on a random loopback port standing in for the Flowroute API, with clients
+ * pointed at it and an independent check of the v1 request signature.
+ */
+final class MockFlowroute implements AutoCloseable {
+    static final String ACCESS_KEY = "1111111";
+    static final String SECRET_KEY = "m8axLA45yds7kmi2225OQ7BshaADg6vr";
+    /** The instant of the fixed clock; the milliseconds must not reach the X-Timestamp. */
+    static final Instant NOW = Instant.parse("2024-03-05T06:07:08.765Z");
+    static final String TIMESTAMP = "2024-03-05T06:07:08Z";
+    static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
+    /** Retries quick enough for tests that count attempts in real time. */
+    static final RetryPolicy FAST_RETRIES =
+            RetryPolicy.builder().minBackoff(Duration.ofMillis(1)).maxBackoff(Duration.ofMillis(5)).build();
+
+    final WireMockServer server;
+
+    MockFlowroute() {
+        server = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
+        server.start();
+    }
+
+    int port() {
+        return server.port();
+    }
+
+    String baseUrl() {
+        return "http://127.0.0.1:" + port() + "/v1";
+    }
+
+    /** A client with fixed credentials and clock, no retries unless {@code options} adds them. */
+    ReactiveFlowrouteClient client(UnaryOperator<ReactiveFlowrouteClient.Builder> options) {
+        return options.apply(ReactiveFlowrouteClient.builder()
+                .credentials(FlowrouteCredentials.of(ACCESS_KEY, SECRET_KEY))
+                .baseUrl(baseUrl())
+                .clock(CLOCK)
+                .retryPolicy(RetryPolicy.none())).build();
+    }
+
+    ReactiveFlowrouteClient client() {
+        return client(UnaryOperator.identity());
+    }
+
+    void reset() {
+        server.resetAll();
+    }
+
+    List<LoggedRequest> requests() {
+        List<LoggedRequest> requests = new ArrayList<>();
+        server.getAllServeEvents().forEach(event -> requests.add(event.getRequest()));
+        // WireMock lists the newest first.
+        java.util.Collections.reverse(requests);
+        return requests;
+    }
+
+    LoggedRequest onlyRequest() {
+        List<LoggedRequest> requests = requests();
+        assertEquals(1, requests.size(), () -> "requests: " + requests);
+        return requests.get(0);
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+    }
+
+    /**
+     * Recomputes the v1 signature of {@code request} from what the server received (method,
+     * absolute URL, query, body bytes, X-Timestamp) without the SDK's signer, and checks the
+     * Authorization header against it. Also checks that the query was sent sorted and form-encoded.
+     */
+    static void assertSigned(LoggedRequest request) {
+        String timestamp = request.getHeader("X-Timestamp");
+        assertEquals(TIMESTAMP, timestamp, "X-Timestamp");
+        String absolute = request.getAbsoluteUrl();
+        int question = absolute.indexOf('?');
+        String base = question < 0 ? absolute : absolute.substring(0, question);
+        String query = question < 0 ? "" : absolute.substring(question + 1);
+        assertEquals(sortedFormEncoded(query), query, "the query is sent sorted by name and form-encoded");
+        byte[] body = request.getBody();
+        String bodyMd5 = body == null || body.length == 0 ? "" : hex(digest("MD5", body));
+        String message = timestamp + "\n" + request.getMethod().getName() + "\n" + bodyMd5 + "\n" + base + "\n" + query;
+        String signature = hex(hmacSha1(SECRET_KEY, message));
+        String expected = "Basic " + Base64.getEncoder()
+                .encodeToString((ACCESS_KEY + ":" + signature).getBytes(StandardCharsets.UTF_8));
+        assertEquals(expected, request.getHeader("Authorization"), "Authorization recomputed from the received request");
+    }
+
+    /** The headers every request carries, and Content-Type exactly when there is a body. */
+    static void assertStandardHeaders(LoggedRequest request, boolean hasBody, String appUserAgent) {
+        assertEquals("application/json", request.getHeader("Accept"));
+        assertTrue(request.getHeader("X-Timestamp").matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z"));
+        String userAgent = request.getHeader("User-Agent");
+        assertTrue(userAgent.startsWith("flowroute-numbers-java/"), userAgent);
+        assertTrue(userAgent.contains(System.getProperty("java.version")), userAgent);
+        if (appUserAgent != null) {
+            assertTrue(userAgent.endsWith(" " + appUserAgent), userAgent);
+        }
+        if (hasBody) {
+            assertEquals("application/json", request.getHeader("Content-Type"));
+        } else {
+            assertTrue(!request.containsHeader("Content-Type"), "no Content-Type without a body");
+            assertEquals(0, request.getBody().length);
+        }
+    }
+
+    static String sortedFormEncoded(String rawQuery) {
+        if (rawQuery.isEmpty()) {
+            return "";
+        }
+        List<Map.Entry<String, String>> pairs = new ArrayList<>();
+        for (String pair : rawQuery.split("&")) {
+            int equals = pair.indexOf('=');
+            pairs.add(Map.entry(URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
+                    URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8)));
+        }
+        pairs.sort(Map.Entry.<String, String>comparingByKey().thenComparing(Map.Entry.comparingByValue(Comparator.naturalOrder())));
+        StringBuilder out = new StringBuilder();
+        for (Map.Entry<String, String> pair : pairs) {
+            out.append(out.length() == 0 ? "" : "&")
+                    .append(URLEncoder.encode(pair.getKey(), StandardCharsets.UTF_8)).append('=')
+                    .append(URLEncoder.encode(pair.getValue(), StandardCharsets.UTF_8));
+        }
+        return out.toString();
+    }
+
+    static String hex(byte[] bytes) {
+        return HexFormat.of().formatHex(bytes);
+    }
+
+    static byte[] digest(String algorithm, byte[] bytes) {
+        try {
+            return MessageDigest.getInstance(algorithm).digest(bytes);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    static byte[] hmacSha1(String key, String message) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA1");
+            mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
+            return mac.doFinal(message.getBytes(StandardCharsets.UTF_8));
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+}
