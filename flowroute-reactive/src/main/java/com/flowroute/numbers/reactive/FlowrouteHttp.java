@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,6 +50,7 @@ final class FlowrouteHttp implements AutoCloseable {
     private final RetryRules retryRules;
     private final ConnectionProvider ownedPool;
     private final HttpClient client;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     FlowrouteHttp(ClientSettings settings) {
         this.settings = settings;
@@ -143,6 +145,10 @@ final class FlowrouteHttp implements AutoCloseable {
 
     private Mono<byte[]> attempt(ApiRequest request, int number) {
         return Mono.defer(() -> {
+            if (closed.get()) {
+                // Reactor Netty would quietly open a new pool that nobody ever releases.
+                return Mono.error(new IllegalStateException("this Flowroute client is closed: build a new one"));
+            }
             SignedRequest signed = signer.sign(request.method, settings.origin, request.rawPath, request.query, request.body);
             Attempt attempt = new Attempt();
             long start = System.nanoTime();
@@ -239,7 +245,7 @@ final class FlowrouteHttp implements AutoCloseable {
 
     @Override
     public void close() {
-        if (ownedPool != null) {
+        if (closed.compareAndSet(false, true) && ownedPool != null) {
             ownedPool.dispose();
         }
     }

@@ -50,7 +50,10 @@ public final class ReactiveFlowrouteClient implements AutoCloseable {
         return routes;
     }
 
-    /** Releases the connection pool this client owns. Calls in flight fail. */
+    /**
+     * Releases the connection pool this client owns; calls in flight fail, and later calls fail
+     * with an {@link IllegalStateException}. Closing twice does nothing more.
+     */
     @Override
     public void close() {
         http.close();

@@ -243,6 +243,16 @@ class ReactiveClientAgainstSandboxTest {
         assertEquals(1, sandbox.journal().size(), "a Retry-After beyond maxRetryAfter is not waited for");
     }
 
+    @Test
+    void aClosedClientRefusesNewCallsWithoutSendingThem() {
+        ReactiveFlowrouteClient closed = client(RetryPolicy.none());
+        closed.close();
+        closed.close();
+        IllegalStateException refused = assertInstanceOf(IllegalStateException.class, catchError(closed.routes().list().collectList()));
+        assertTrue(refused.getMessage().contains("closed"), refused.getMessage());
+        assertEquals(List.of(), sandbox.journal());
+    }
+
     private static long puts(List<RecordedRequest> journal) {
         return journal.stream().filter(r -> r.method().equals("PUT")).count();
     }
