@@ -32,6 +32,7 @@ public abstract class AccountNumberQuery implements PagedQuery {
         return QueryParameters.of(this).add("pattern", pattern()).toMap();
     }
 
+    /** Enforces the rules at {@code build()}, naming the field, the value and the rule on failure. */
     @Value.Check
     protected void check() {
         Checks.pageSize(pageSize());

@@ -31,6 +31,7 @@ public abstract class ExchangeQuery implements PagedQuery {
         return QueryParameters.of(this).add("npa", npa()).toMap();
     }
 
+    /** Enforces the rules at {@code build()}, naming the field, the value and the rule on failure. */
     @Value.Check
     protected void check() {
         Checks.pageSize(pageSize());

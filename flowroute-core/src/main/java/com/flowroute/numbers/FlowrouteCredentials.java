@@ -70,6 +70,7 @@ public abstract class FlowrouteCredentials {
         return value;
     }
 
+    /** Enforces the rules at {@code build()}, naming the field, the value and the rule on failure. */
     @Value.Check
     protected void check() {
         Checks.text(accessKey(), "accessKey");

@@ -62,6 +62,7 @@ public abstract class NewRoute {
         return new Builder();
     }
 
+    /** Enforces the rules at {@code build()}, naming the field, the value and the rule on failure. */
     @Value.Check
     protected void check() {
         Checks.text(name(), "name");

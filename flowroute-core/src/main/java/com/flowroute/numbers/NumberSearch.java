@@ -51,6 +51,7 @@ public abstract class NumberSearch implements PagedQuery {
                 .toMap();
     }
 
+    /** Enforces the rules at {@code build()}, naming the field, the value and the rule on failure. */
     @Value.Check
     protected void check() {
         Checks.pageSize(pageSize());

@@ -38,6 +38,17 @@ public final class PhoneNumber implements Comparable<PhoneNumber> {
     }
 
     /**
+     * Same as {@link #parse(String)}.
+     *
+     * @param text the number
+     * @return the number
+     * @throws IllegalArgumentException if {@code text} is not a NANP number
+     */
+    public static PhoneNumber of(String text) {
+        return parse(text);
+    }
+
+    /**
      * Parses a NANP number held by the field {@code field}, naming that field on failure.
      *
      * @param field the name of the field or parameter that holds {@code text}, for the message

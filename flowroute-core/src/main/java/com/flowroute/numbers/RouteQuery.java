@@ -27,6 +27,7 @@ public abstract class RouteQuery implements PagedQuery {
         return QueryParameters.of(this).toMap();
     }
 
+    /** Enforces the rules at {@code build()}, naming the field, the value and the rule on failure. */
     @Value.Check
     protected void check() {
         Checks.pageSize(pageSize());

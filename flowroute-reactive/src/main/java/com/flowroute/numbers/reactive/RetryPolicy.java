@@ -76,6 +76,7 @@ public abstract class RetryPolicy {
         return Duration.ofMillis(Math.round(exponential * (1 - random)));
     }
 
+    /** Enforces the rules at {@code build()}, naming the field, the value and the rule on failure. */
     @Value.Check
     protected void check() {
         Checks.require(maxRetries() >= 0 && maxRetries() <= 100, "maxRetries", maxRetries(), "must be between 0 and 100");
