@@ -11,6 +11,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.flowroute.numbers.FlowrouteCredentials;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -111,6 +114,28 @@ class FlowrouteClientBuilderTest {
         }
 
         assertEquals("/routes/", flowroute.onlyRequest().getUrl());
+    }
+
+    @Test
+    void ipv6LoopbackIsSignedAsSent() {
+        WireMockServer six = new WireMockServer(WireMockConfiguration.options().bindAddress("::1").dynamicPort());
+        try {
+            six.start();
+        } catch (RuntimeException noIpv6) {
+            assumeTrue(false, "no IPv6 loopback here: " + noIpv6);
+        }
+        try {
+            six.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(204)));
+            try (ReactiveFlowrouteClient client = flowroute.client(builder -> builder.baseUrl("http://[::1]:" + six.port() + "/v1"))) {
+                StepVerifier.create(client.numbers().updateRoutes("12066417744", "a", "b")).expectComplete()
+                        .verify(Duration.ofSeconds(10));
+            }
+            LoggedRequest request = six.getAllServeEvents().get(0).getRequest();
+            assertEquals("http://[::1]:" + six.port() + "/v1/tns/12066417744", request.getAbsoluteUrl());
+            MockFlowroute.assertSigned(request);
+        } finally {
+            six.stop();
+        }
     }
 
     @Test

@@ -351,6 +351,15 @@ class PagedFluxTest {
     }
 
     @Test
+    void byPageFromALinkToAnotherHostIsRefusedAndNothingIsSent() {
+        StepVerifier.create(client.routes().list().byPage("https://evil.example/v1/routes/?page=2"))
+                .expectError(FlowrouteTransportException.class)
+                .verify(WAIT);
+
+        assertEquals(List.of(), urls());
+    }
+
+    @Test
     void nextLinkToItselfEndsWithAnErrorInsteadOfLooping() {
         page(ROUTES, routesPage(0, 2, ROUTES + "?page=2", null));
         page(ROUTES + "?page=2", routesPage(2, 2, ROUTES + "?page=2", null));
