@@ -163,6 +163,17 @@ class OperationsTest {
     }
 
     @Test
+    void nonAsciiQueryValueIsSentUtf8PercentEncoded() {
+        answer("{}");
+
+        StepVerifier.create(client.availableNumbers().search(NumberSearch.builder().state("QC").rateCenter("MONTRÉAL").build()))
+                .expectComplete()
+                .verify(WAIT);
+
+        assertOneRequest("GET", "/v1/available-tns/tns/?ratecenter=MONTR%C3%89AL&state=QC", null);
+    }
+
+    @Test
     void searchWithoutQuerySendsNoQueryString() {
         answer("{}");
 
