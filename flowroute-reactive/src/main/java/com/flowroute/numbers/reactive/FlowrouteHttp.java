@@ -189,16 +189,21 @@ final class FlowrouteHttp implements AutoCloseable {
             Attempt attempt) {
         int status = response.status().code();
         attempt.status = status;
+        boolean success = status >= 200 && status < 300;
         String declared = response.responseHeaders().get(HttpHeaderNames.CONTENT_LENGTH);
-        if (declared != null && declared.matches("[0-9]{1,18}") && Long.parseLong(declared) > settings.maxResponseBytes) {
+        if (success && declared != null && declared.matches("[0-9]{1,18}") && Long.parseLong(declared) > settings.maxResponseBytes) {
             connection.dispose();
             return Mono.error(tooLarge(signed, Long.parseLong(declared) + " bytes"));
         }
+        // A non-2xx answer is still that status however long its body: keep the start of the body
+        // (the exception bounds it anyway) instead of failing, so that it maps and retries by status.
+        int errorBodyLimit = Math.min(settings.maxResponseBytes, FlowrouteApiException.MAX_BODY_CHARS * 4);
         return connection.inbound().receive()
-                .reduceWith(ByteArrayOutputStream::new, (body, chunk) -> append(body, chunk, signed))
+                .reduceWith(ByteArrayOutputStream::new,
+                        (body, chunk) -> success ? append(body, chunk, signed) : appendBounded(body, chunk, errorBodyLimit))
                 .map(ByteArrayOutputStream::toByteArray)
                 .flatMap(body -> {
-                    if (status >= 200 && status < 300) {
+                    if (success) {
                         return Mono.just(body);
                     }
                     String text = new String(body, 0, Math.min(body.length, FlowrouteApiException.MAX_BODY_CHARS * 4),
@@ -214,6 +219,14 @@ final class FlowrouteHttp implements AutoCloseable {
             throw tooLarge(signed, "more than " + settings.maxResponseBytes + " bytes");
         }
         body.writeBytes(ByteBufUtil.getBytes(chunk));
+        return body;
+    }
+
+    private static ByteArrayOutputStream appendBounded(ByteArrayOutputStream body, ByteBuf chunk, int limit) {
+        int keep = Math.min(chunk.readableBytes(), limit - body.size());
+        if (keep > 0) {
+            body.writeBytes(ByteBufUtil.getBytes(chunk, chunk.readerIndex(), keep));
+        }
         return body;
     }
 

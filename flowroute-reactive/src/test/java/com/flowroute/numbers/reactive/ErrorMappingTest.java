@@ -231,6 +231,24 @@ class ErrorMappingTest {
     }
 
     @Test
+    void errorAnswerWithBodyOverMaxResponseBytesIsStillItsStatus() {
+        String body = "<html>" + "e".repeat(5_000) + "</html>";
+        try (ReactiveFlowrouteClient small = flowroute.client(builder -> builder.maxResponseBytes(1024))) {
+            answer(aResponse().withStatus(503).withBody(body));
+            expectError(small.numbers().details("12066417744"), error -> {
+                ServerException server = assertInstanceOf(ServerException.class, error);
+                assertEquals(503, server.statusCode());
+                assertTrue(body.startsWith(server.responseBody()), server.responseBody());
+                assertTrue(server.responseBody().length() <= 1024, "bounded by maxResponseBytes");
+            });
+
+            flowroute.reset();
+            answer(aResponse().withStatus(404).withBody(body).withChunkedDribbleDelay(4, 40));
+            expectError(small.numbers().details("12066417744"), error -> assertInstanceOf(NotFoundException.class, error));
+        }
+    }
+
+    @Test
     void bodyOverMaxResponseBytesIsATransportError() {
         try (ReactiveFlowrouteClient small = flowroute.client(builder -> builder.maxResponseBytes(1024))) {
             String body = "{\"routes\": {}, \"padding\": \"" + "p".repeat(2000) + "\"}";

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.flowroute.numbers.FlowrouteCredentials;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.net.URLDecoder;
@@ -21,6 +22,7 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.UnaryOperator;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -42,9 +44,25 @@ final class MockFlowroute implements AutoCloseable {
 
     final WireMockServer server;
 
+    private static final AtomicBoolean WARM = new AtomicBoolean();
+
     MockFlowroute() {
         server = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
         server.start();
+        if (WARM.compareAndSet(false, true)) {
+            warmUp();
+        }
+    }
+
+    // The JVM's first call loads Netty and Reactor, and BlockHound instruments them: over a
+    // second. Paid once here, so that tests with timeouts of a few hundred milliseconds measure
+    // the server and not class loading, whichever test class runs first.
+    private void warmUp() {
+        server.stubFor(WireMock.get(WireMock.anyUrl()).willReturn(WireMock.okJson("{}")));
+        try (ReactiveFlowrouteClient client = client()) {
+            client.routes().list().collectList().block(Duration.ofSeconds(30));
+        }
+        server.resetAll();
     }
 
     int port() {

@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -141,6 +142,35 @@ class OperationsTest {
                 .verify(WAIT);
 
         assertOneRequest("GET", "/v1/available-tns/tns/?limit=3&npa=206&nxx=641&page=2&ratecenter=SEATTLE&state=WA", null);
+    }
+
+    @Test
+    void queryValuesAreFormEncodedAsSignedAndFollowedLinksReencoded() {
+        String next = "/v1/available-tns/tns/?state=CA&ratecenter=ST.+JOHN%27S+%26+CO&page=2";
+        flowroute.server.stubFor(any(urlEqualTo("/v1/available-tns/tns/?ratecenter=ST.+JOHN%27S+%26+CO&state=CA"))
+                .willReturn(okJson("{\"tns\": {}, \"links\": {\"next\": \"" + next + "\"}}")));
+        flowroute.server.stubFor(any(urlEqualTo("/v1/available-tns/tns/?page=2&ratecenter=ST.+JOHN%27S+%26+CO&state=CA"))
+                .willReturn(okJson("{}")));
+
+        StepVerifier.create(client.availableNumbers().search(NumberSearch.builder().rateCenter("ST. JOHN'S & CO").state("CA")
+                        .build()))
+                .expectComplete()
+                .verify(WAIT);
+
+        List<LoggedRequest> requests = flowroute.requests();
+        assertEquals(2, requests.size(), () -> requests.toString());
+        requests.forEach(MockFlowroute::assertSigned);
+    }
+
+    @Test
+    void nonAsciiQueryValueIsSentUtf8PercentEncoded() {
+        answer("{}");
+
+        StepVerifier.create(client.availableNumbers().search(NumberSearch.builder().state("QC").rateCenter("MONTRÉAL").build()))
+                .expectComplete()
+                .verify(WAIT);
+
+        assertOneRequest("GET", "/v1/available-tns/tns/?ratecenter=MONTR%C3%89AL&state=QC", null);
     }
 
     @Test
@@ -338,11 +368,13 @@ class OperationsTest {
         Mono<NumberDetails> details = client.numbers().details("12066417744");
         PagedFlux<AreaCode> areaCodes = client.availableNumbers().areaCodes();
 
-        assertEquals(0, flowroute.requests().size());
+        assertEquals(0, flowroute.requests().size(), "five calls built, none subscribed");
+        StepVerifier.create(route).expectComplete().verify(WAIT);
         StepVerifier.create(purchase).expectComplete().verify(WAIT);
         StepVerifier.create(purchase).expectComplete().verify(WAIT);
-        assertEquals(2, flowroute.requests().size(), "each subscription sends anew");
-        assertEquals(List.of(route, update, details, areaCodes).size(), 4);
+        assertEquals(3, flowroute.requests().size(), "each subscription sends anew");
+        assertEquals(List.of("PUT", "PUT", "PUT"),
+                flowroute.requests().stream().map(r -> r.getMethod().getName()).collect(java.util.stream.Collectors.toList()));
     }
 
     @Test

@@ -296,6 +296,18 @@ class RetryRulesTest {
         flowroute.server.verify(1, getRequestedFor(urlEqualTo(NUMBER_PATH)));
     }
 
+    @Test
+    void serverErrorWithBodyOverMaxResponseBytesIsRetried() {
+        detailsSucceedsAfter(status(503).withBody("x".repeat(500)));
+
+        try (ReactiveFlowrouteClient small = flowroute.client(builder -> builder.maxResponseBytes(200)
+                .retryPolicy(MockFlowroute.FAST_RETRIES))) {
+            expectDetails(small);
+        }
+
+        flowroute.server.verify(2, getRequestedFor(urlEqualTo(NUMBER_PATH)));
+    }
+
     // Purchase: PUT /tns/{number} is not idempotent for the caller (a second PUT of a number
     // already bought fails), so an ambiguous failure is reconciled with GET /tns/{number}.
 
