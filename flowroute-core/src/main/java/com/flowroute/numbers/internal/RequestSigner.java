@@ -2,6 +2,7 @@ package com.flowroute.numbers.internal;
 
 import com.flowroute.numbers.FlowrouteCredentials;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -133,6 +134,30 @@ public final class RequestSigner {
             out.append(formEncode(parameter.getKey())).append('=').append(formEncode(parameter.getValue()));
         }
         return out.toString();
+    }
+
+    /**
+     * The parameters of a raw query string, form-decoded, in their order. Splits on {@code &}
+     * only (never {@code ;}, which no signer splits on).
+     *
+     * @throws IllegalArgumentException if a name or value is not valid percent-encoding
+     */
+    public static List<Map.Entry<String, String>> parseQuery(String rawQuery) {
+        List<Map.Entry<String, String>> parameters = new ArrayList<>();
+        if (rawQuery == null || rawQuery.isEmpty()) {
+            return parameters;
+        }
+        for (String pair : rawQuery.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int equals = pair.indexOf('=');
+            String name = equals < 0 ? pair : pair.substring(0, equals);
+            String value = equals < 0 ? "" : pair.substring(equals + 1);
+            parameters.add(Map.entry(URLDecoder.decode(name, StandardCharsets.UTF_8),
+                    URLDecoder.decode(value, StandardCharsets.UTF_8)));
+        }
+        return parameters;
     }
 
     /** {@code application/x-www-form-urlencoded} encoding: space becomes {@code +}. */

@@ -117,24 +117,11 @@ final class FlowrouteHttp implements AutoCloseable {
             throw new FlowrouteTransportException("refusing to follow links.next to another origin: " + link
                     + " (the client only sends credentials to " + RequestSigner.origin(settings.origin) + ")", null);
         }
-        return ApiRequest.get(uri.getRawPath(), decodeQuery(uri.getRawQuery()));
-    }
-
-    private static List<Map.Entry<String, String>> decodeQuery(String rawQuery) {
-        List<Map.Entry<String, String>> parameters = new ArrayList<>();
-        if (rawQuery == null || rawQuery.isEmpty()) {
-            return parameters;
+        try {
+            return ApiRequest.get(uri.getRawPath(), RequestSigner.parseQuery(uri.getRawQuery()));
+        } catch (IllegalArgumentException e) {
+            throw new FlowrouteTransportException("the server's links.next has a malformed query: " + link, e);
         }
-        for (String pair : rawQuery.split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int equals = pair.indexOf('=');
-            String name = equals < 0 ? pair : pair.substring(0, equals);
-            String value = equals < 0 ? "" : pair.substring(equals + 1);
-            parameters.add(Map.entry(URLDecoder.decode(name, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8)));
-        }
-        return parameters;
     }
 
     /** Per-attempt state, shared with the connection hooks through the Reactor context. */

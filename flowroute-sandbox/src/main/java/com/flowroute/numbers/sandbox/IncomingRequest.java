@@ -1,5 +1,6 @@
 package com.flowroute.numbers.sandbox;
 
+import com.flowroute.numbers.internal.RequestSigner;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -51,9 +52,9 @@ final class IncomingRequest {
         List<Map.Entry<String, String>> parameters = List.of();
         String queryProblem = null;
         try {
-            parameters = decodeQuery(rawQuery);
-        } catch (ApiError malformed) {
-            queryProblem = malformed.getMessage();
+            parameters = List.copyOf(RequestSigner.parseQuery(rawQuery));
+        } catch (IllegalArgumentException malformed) {
+            queryProblem = "the query \"" + rawQuery + "\" is not valid percent-encoding: " + malformed.getMessage();
         }
         return new IncomingRequest(method, rawPath, rawQuery, parameters, queryProblem, host, authorization, timestamp,
                 body == null ? NO_BODY : body);
@@ -84,21 +85,6 @@ final class IncomingRequest {
             segments.add(decode(segment.replace("+", "%2B"), "path segment"));
         }
         return segments;
-    }
-
-    // Netty's QueryStringDecoder would also split on ';', which a signer never does.
-    private static List<Map.Entry<String, String>> decodeQuery(String rawQuery) {
-        List<Map.Entry<String, String>> parameters = new ArrayList<>();
-        for (String pair : rawQuery.split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int equals = pair.indexOf('=');
-            String name = equals < 0 ? pair : pair.substring(0, equals);
-            String value = equals < 0 ? "" : pair.substring(equals + 1);
-            parameters.add(Map.entry(decode(name, "query parameter name"), decode(value, "query parameter " + name)));
-        }
-        return List.copyOf(parameters);
     }
 
     private static String decode(String text, String what) {

@@ -64,7 +64,7 @@ class ValidationTest {
                 "GET /v1/routes/?limit=%zz HTTP/1.1\r\nHost: 127.0.0.1:" + sandbox.port() + "\r\n", new byte[0]);
 
         assertTrue(answer.startsWith("HTTP/1.1 400 "), answer);
-        assertTrue(answer.contains("{\"error\":\"query parameter limit \\\"%zz\\\" is not valid percent-encoding"), answer);
+        assertTrue(answer.contains("{\"error\":\"the query \\\"limit=%zz\\\" is not valid percent-encoding"), answer);
         assertEquals(400, sandbox.journal().get(0).status());
         assertEquals("limit=%zz", sandbox.journal().get(0).query());
     }
