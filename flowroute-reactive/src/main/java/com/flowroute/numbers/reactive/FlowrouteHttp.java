@@ -44,6 +44,7 @@ import reactor.netty.resources.ConnectionProvider;
 final class FlowrouteHttp implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ReactiveFlowrouteClient.class);
     private static final String JSON = "application/json";
+    private static final byte[] NO_BODY = new byte[0];
 
     private final ClientSettings settings;
     private final RequestSigner signer;
@@ -90,7 +91,7 @@ final class FlowrouteHttp implements AutoCloseable {
 
     /** Sends {@code request} (retrying as the policy allows) and parses a 2xx body with {@code parse}. */
     <T> Mono<T> call(ApiRequest request, Function<byte[], T> parse) {
-        return retryRules.run(request, number -> attempt(request, number))
+        return retryRules.run(request, number -> attempt(request, number, true))
                 .map(body -> {
                     try {
                         return parse.apply(body);
@@ -102,7 +103,7 @@ final class FlowrouteHttp implements AutoCloseable {
 
     /** Sends {@code request} and ignores a 2xx body. */
     Mono<Void> send(ApiRequest request) {
-        return retryRules.run(request, number -> attempt(request, number)).then();
+        return retryRules.run(request, number -> attempt(request, number, false)).then();
     }
 
     /** A GET of a {@code links.next} value, resolved against the base URL's origin and never elsewhere. */
@@ -130,7 +131,8 @@ final class FlowrouteHttp implements AutoCloseable {
         volatile int status;
     }
 
-    private Mono<byte[]> attempt(ApiRequest request, int number) {
+    /** One attempt; {@code keepBody} false when a 2xx answer's body means nothing to the caller. */
+    private Mono<byte[]> attempt(ApiRequest request, int number, boolean keepBody) {
         return Mono.defer(() -> {
             if (closed.get()) {
                 // Reactor Netty would quietly open a new pool that nobody ever releases.
@@ -153,7 +155,7 @@ final class FlowrouteHttp implements AutoCloseable {
                                 .header(HttpHeaderNames.CONTENT_LENGTH, Integer.toString(request.body.length));
                         return outbound.sendByteArray(Mono.just(request.body));
                     })
-                    .responseConnection((response, connection) -> read(response, connection, request, signed, attempt))
+                    .responseConnection((response, connection) -> read(response, connection, request, signed, attempt, keepBody))
                     .next()
                     .timeout(settings.responseTimeout)
                     .contextWrite(context -> context.put(Attempt.class, attempt))
@@ -173,10 +175,25 @@ final class FlowrouteHttp implements AutoCloseable {
     }
 
     private Mono<byte[]> read(HttpClientResponse response, Connection connection, ApiRequest request, SignedRequest signed,
-            Attempt attempt) {
+            Attempt attempt, boolean keepBody) {
         int status = response.status().code();
         attempt.status = status;
         boolean success = status >= 200 && status < 300;
+        if (success && !keepBody) {
+            // A write's 2xx status is its outcome: whatever body comes with it (however large) must
+            // not turn a purchase that took effect into a failure. Read past it up to the limit,
+            // so the connection can be reused, and give up on the connection beyond that.
+            return connection.inbound().receive()
+                    .scan(0L, (total, chunk) -> total + chunk.readableBytes())
+                    .takeUntil(total -> total > settings.maxResponseBytes)
+                    .last()
+                    .map(total -> {
+                        if (total > settings.maxResponseBytes) {
+                            connection.dispose();
+                        }
+                        return NO_BODY;
+                    });
+        }
         String declared = response.responseHeaders().get(HttpHeaderNames.CONTENT_LENGTH);
         if (success && declared != null && declared.matches("[0-9]{1,18}") && Long.parseLong(declared) > settings.maxResponseBytes) {
             connection.dispose();

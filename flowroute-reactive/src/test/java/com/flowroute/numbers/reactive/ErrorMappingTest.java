@@ -249,6 +249,23 @@ class ErrorMappingTest {
     }
 
     @Test
+    void writeAnswered2xxWithABodyOverMaxResponseBytesSucceeds() {
+        // The status is a write's outcome: a purchase that took effect must not be reported as failed.
+        String body = "{\"padding\": \"" + "p".repeat(5_000) + "\"}";
+        try (ReactiveFlowrouteClient small = flowroute.client(builder -> builder.maxResponseBytes(1024))) {
+            answer(aResponse().withStatus(201).withBody(body));
+            StepVerifier.create(small.numbers().purchase("12066417744")).expectComplete().verify(WAIT);
+            StepVerifier.create(small.numbers().updateRoutes("12066417744", "a", "b")).expectComplete().verify(WAIT);
+
+            flowroute.reset();
+            answer(aResponse().withStatus(201).withBody(body).withChunkedDribbleDelay(8, 40));
+            StepVerifier.create(small.routes().create(com.flowroute.numbers.NewRoute.host("a", "pbx.example.com")))
+                    .expectComplete().verify(WAIT);
+            assertEquals(1, flowroute.requests().size());
+        }
+    }
+
+    @Test
     void bodyOverMaxResponseBytesIsATransportError() {
         try (ReactiveFlowrouteClient small = flowroute.client(builder -> builder.maxResponseBytes(1024))) {
             String body = "{\"routes\": {}, \"padding\": \"" + "p".repeat(2000) + "\"}";
