@@ -15,6 +15,7 @@ import io.netty.channel.ConnectTimeoutException;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -253,6 +254,9 @@ final class FlowrouteHttp implements AutoCloseable {
             what = "could not connect to " + RequestSigner.origin(settings.origin) + " (" + error.getMessage() + ")";
         } else if (error instanceof PrematureCloseException) {
             what = "the connection closed before the response was complete";
+        } else if (error instanceof IOException) {
+            // Such as Netty's native "recvAddress(..) failed with error(-104): Connection reset by peer".
+            what = "the connection failed (" + error.getMessage() + ")";
         } else {
             what = "the exchange failed: " + error.getClass().getSimpleName()
                     + (error.getMessage() == null ? "" : " (" + error.getMessage() + ")");
