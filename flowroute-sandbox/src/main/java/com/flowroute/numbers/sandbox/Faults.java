@@ -6,6 +6,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Random;
 
 /**
  * Faults to inject into the sandbox's answers, to test how a client copes with a failing server.
@@ -20,11 +21,14 @@ import java.util.Objects;
  * sandbox.faults().next(1).dropConnection();                                // closed, unanswered
  * sandbox.faults().next(1).matching("PUT", "/v1/tns/").processThenDrop();   // bought, unanswered
  * sandbox.faults().always().matching("*", "/v1/available-tns/").respond(500);
+ * sandbox.faults().randomly(0.02, 42).respond(503);                        // about 2% of requests
  * }</pre>
  *
  * <p>Faults are matched in the order they were defined; a request takes one use of the first
- * fault that matches it and still has uses left, and a fault is forgotten once used up.
- * {@link #clear()} and {@link FlowrouteSandbox#reset()} forget them all. Thread-safe.
+ * fault that matches it and still has uses left, and a fault is forgotten once used up. A
+ * {@link #randomly(double, long) random} fault that misses a request leaves it to the faults
+ * defined after it. {@link #clear()} and {@link FlowrouteSandbox#reset()} forget them all.
+ * Thread-safe.
  */
 public final class Faults {
     private final List<Armed> armed = new ArrayList<>();
@@ -55,6 +59,26 @@ public final class Faults {
         return new Rule(Armed.UNLIMITED);
     }
 
+    /**
+     * Starts defining a fault that hits each matching request with probability {@code probability},
+     * until {@link #clear()} or {@link FlowrouteSandbox#reset()}: for load tests with a few
+     * percent of requests failing. The hits are drawn from a {@link Random} seeded with
+     * {@code seed}, one draw per matching request in the order the requests arrive, so the same
+     * seed and the same order of requests give the same faults. A request the fault misses goes
+     * on to the faults defined after it.
+     *
+     * @param probability the chance of each matching request being hit, 0.0 to 1.0
+     * @param seed the seed of the draws
+     * @return the fault being defined: it does nothing until one of its actions is called
+     * @throws IllegalArgumentException if {@code probability} is not between 0.0 and 1.0
+     */
+    public Rule randomly(double probability, long seed) {
+        if (!(probability >= 0 && probability <= 1)) {
+            throw new IllegalArgumentException("probability " + probability + " is invalid: must be between 0.0 and 1.0");
+        }
+        return new Rule(Armed.UNLIMITED, probability, new Random(seed));
+    }
+
     /** Forgets every fault not yet used up. */
     public synchronized void clear() {
         armed.clear();
@@ -69,7 +93,7 @@ public final class Faults {
     synchronized Fault take(String method, String rawPath) {
         for (Iterator<Armed> it = armed.iterator(); it.hasNext(); ) {
             Armed candidate = it.next();
-            if (candidate.matches(method, rawPath)) {
+            if (candidate.matches(method, rawPath) && candidate.hits()) {
                 if (candidate.remaining != Armed.UNLIMITED && --candidate.remaining == 0) {
                     it.remove();
                 }
@@ -90,12 +114,20 @@ public final class Faults {
      */
     public final class Rule {
         private final int times;
+        private final double probability;
+        private final Random random;
         private String method = "*";
         private String pathPrefix = "/";
         private boolean done;
 
         private Rule(int times) {
+            this(times, 1.0, null);
+        }
+
+        private Rule(int times, double probability, Random random) {
             this.times = times;
+            this.probability = probability;
+            this.random = random;
         }
 
         /**
@@ -186,7 +218,7 @@ public final class Faults {
                 }
                 done = true;
             }
-            return Faults.this.arm(new Armed(method, pathPrefix, times, fault));
+            return Faults.this.arm(new Armed(method, pathPrefix, times, fault, probability, random));
         }
     }
 
@@ -220,20 +252,29 @@ public final class Faults {
         }
     }
 
-    /** A fault with its target and the uses it has left. */
+    /** A fault with its target, the uses it has left, and for a random one its odds and draws. */
     private static final class Armed {
         static final int UNLIMITED = -1;
 
         final String method;
         final String pathPrefix;
         final Fault fault;
+        final double probability;
+        final Random random;
         int remaining;
 
-        Armed(String method, String pathPrefix, int remaining, Fault fault) {
+        Armed(String method, String pathPrefix, int remaining, Fault fault, double probability, Random random) {
             this.method = method;
             this.pathPrefix = pathPrefix;
             this.remaining = remaining;
             this.fault = fault;
+            this.probability = probability;
+            this.random = random;
+        }
+
+        /** Whether this matching request is hit: always, unless the fault is random. Called under the Faults lock. */
+        boolean hits() {
+            return random == null || random.nextDouble() < probability;
         }
 
         boolean matches(String requestMethod, String rawPath) {

@@ -161,6 +161,74 @@ class FaultsTest {
     }
 
     @Test
+    void aRandomFaultHitsTheRequestsItsSeededDrawsPick() {
+        sandbox.faults().randomly(0.3, 42).matching("GET", "/v1/routes/").respond(503);
+        java.util.Random draws = new java.util.Random(42);
+
+        List<Integer> expected = new java.util.ArrayList<>();
+        List<Integer> got = new java.util.ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            expected.add(draws.nextDouble() < 0.3 ? 503 : 200);
+            got.add(client.get("/v1/routes/").statusCode());
+            assertEquals(200, client.get("/v1/tns/").statusCode(), "a request it does not match takes no draw");
+        }
+
+        assertEquals(expected, got);
+        assertTrue(got.contains(503) && got.contains(200), got.toString());
+        assertEquals(1, sandbox.faults().pending(), "a random fault lasts until cleared");
+    }
+
+    @Test
+    void aRandomFaultThatMissesLeavesTheRequestToTheNextFault() {
+        sandbox.faults().randomly(0.0, 1).respond(500).next(1).respond(502).randomly(1.0, 1).respond(504);
+
+        assertEquals(502, client.get("/v1/routes/").statusCode());
+        assertEquals(504, client.get("/v1/routes/").statusCode());
+        assertEquals(504, client.get("/v1/routes/").statusCode());
+        assertEquals(List.of(502, 504, 504), sandbox.journal().stream().map(RecordedRequest::status).toList());
+
+        sandbox.reset();
+        assertEquals(0, sandbox.faults().pending());
+        assertEquals(200, client.get("/v1/routes/").statusCode());
+    }
+
+    @Test
+    void aRandomProcessThenDropBuysTheNumbersItHits() {
+        sandbox.faults().randomly(0.5, 7).matching("PUT", "/v1/tns/").processThenDrop();
+        java.util.Random draws = new java.util.Random(7);
+        List<String> numbers = new java.util.ArrayList<>();
+        json(client.get("/v1/available-tns/tns/", "limit", "8")).get("tns").fieldNames().forEachRemaining(numbers::add);
+        assertEquals(8, numbers.size());
+
+        int hits = 0;
+        for (String number : numbers) {
+            boolean hit = draws.nextDouble() < 0.5;
+            if (hit) {
+                hits++;
+                assertThrows(IOException.class, () -> RawClient.exchangeOrFail(
+                        client.signed("PUT", "/v1/tns/" + number, "{\"billing_method\":\"METERED\"}").build()));
+            } else {
+                assertEquals(201, client.purchase(number).statusCode());
+            }
+        }
+
+        assertTrue(hits > 0 && hits < numbers.size(), "seed 7 both hits and misses: " + hits);
+        assertEquals(hits, sandbox.journal().stream().filter(r -> !r.answered()).count());
+        assertEquals(numbers.stream().map(PhoneNumber::parse).sorted().toList(), sandbox.accountNumbers(),
+                "hit or not, every purchase took effect");
+    }
+
+    @Test
+    void aRandomFaultNeedsAProbabilityBetweenZeroAndOne() {
+        for (double bad : new double[] {-0.1, 1.01, Double.NaN}) {
+            IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                    () -> sandbox.faults().randomly(bad, 1));
+            assertTrue(refused.getMessage().startsWith("probability"), refused.getMessage());
+        }
+        assertEquals(0, sandbox.faults().pending());
+    }
+
+    @Test
     void aFaultIsDefinedOnceWithSensibleValues() {
         Faults.Rule rule = sandbox.faults().next(1);
         rule.respond(500);
