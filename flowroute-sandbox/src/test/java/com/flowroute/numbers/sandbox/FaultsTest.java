@@ -84,6 +84,34 @@ class FaultsTest {
     }
 
     @Test
+    void aDelayedPurchaseWhoseClientHungUpHasNoEffect() throws IOException {
+        sandbox.faults().next(1).matching("PUT", "/v1/tns/").delay(Duration.ofMillis(300))
+                .next(1).matching("GET", "/v1/routes/").delay(Duration.ofMillis(600));
+        byte[] body = "{\"billing_method\":\"METERED\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        java.net.http.HttpRequest signed = client.signed("PUT", "/v1/tns/12066417744", new String(body,
+                java.nio.charset.StandardCharsets.UTF_8)).build();
+
+        // A client that gives up after 100 ms and hangs up, while the sandbox is still waiting.
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", sandbox.port())) {
+            socket.setSoTimeout(100);
+            String head = "PUT /v1/tns/12066417744 HTTP/1.1\r\nHost: 127.0.0.1:" + sandbox.port() + "\r\n"
+                    + "Content-Type: application/json\r\nContent-Length: " + body.length + "\r\n"
+                    + "X-Timestamp: " + signed.headers().firstValue("X-Timestamp").orElseThrow() + "\r\n"
+                    + "Authorization: " + signed.headers().firstValue("Authorization").orElseThrow() + "\r\n\r\n";
+            socket.getOutputStream().write(head.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            socket.getOutputStream().write(body);
+            socket.getOutputStream().flush();
+            assertThrows(java.net.SocketTimeoutException.class, () -> socket.getInputStream().read());
+        }
+        // Answered only after the sandbox's own 600 ms wait, which began after the purchase's 300 ms one.
+        assertEquals(200, client.get("/v1/routes/").statusCode());
+
+        assertEquals(List.of(), sandbox.accountNumbers(), "the purchase was cancelled with its connection");
+        assertEquals(List.of("GET"), sandbox.journal().stream().map(RecordedRequest::method).toList(),
+                "the abandoned purchase was never handled: " + sandbox.journal());
+    }
+
+    @Test
     void aDroppedConnectionGetsNoAnswerAndHasNoEffect() {
         sandbox.faults().next(1).matching("PUT", "/v1/tns/").dropConnection();
 
