@@ -23,7 +23,6 @@ import com.flowroute.numbers.PhoneNumber;
 import com.flowroute.numbers.RateLimitException;
 import com.flowroute.numbers.Route;
 import com.flowroute.numbers.RouteType;
-import com.flowroute.numbers.ServerException;
 import com.flowroute.numbers.reactive.ReactiveFlowrouteClient;
 import com.flowroute.numbers.reactive.RetryPolicy;
 import com.flowroute.numbers.sandbox.FlowrouteSandbox;
@@ -177,55 +176,6 @@ class ReactiveClientAgainstSandboxTest {
     }
 
     @Test
-    void aPurchaseProcessedButNeverAnsweredCompletesOnceAfterReconciliation() {
-        PhoneNumber number = rx.availableNumbers().search().blockFirst(WAIT).number();
-        sandbox.reset();
-        sandbox.faults().next(1).matching("PUT", "/v1/tns/").processThenDrop();
-
-        StepVerifier.create(rx.numbers().purchase(number)).expectComplete().verify(WAIT);
-
-        assertEquals(List.of(number), sandbox.accountNumbers());
-        assertEquals(1, puts(sandbox.journal()), "the purchase was sent once: " + sandbox.journal());
-        assertTrue(sandbox.journal().stream().anyMatch(r -> r.method().equals("GET") && r.path().endsWith("/tns/" + number)),
-                "the client looked the number up");
-    }
-
-    @Test
-    void aPurchaseDroppedBeforeProcessingIsRetriedAfterTheLookUpFindsNothing() {
-        PhoneNumber number = rx.availableNumbers().search().blockFirst(WAIT).number();
-        sandbox.reset();
-        sandbox.faults().next(1).matching("PUT", "/v1/tns/").dropConnection();
-
-        StepVerifier.create(rx.numbers().purchase(number)).expectComplete().verify(WAIT);
-
-        assertEquals(List.of(number), sandbox.accountNumbers());
-        assertEquals(2, puts(sandbox.journal()), "dropped, looked up, sent again: " + sandbox.journal());
-    }
-
-    @Test
-    void aPurchaseAnswered503ButAppliedIsNotRepeated() {
-        PhoneNumber number = rx.availableNumbers().search().blockFirst(WAIT).number();
-        sandbox.reset();
-        sandbox.faults().next(1).matching("PUT", "/v1/tns/").respond(503);
-
-        StepVerifier.create(rx.numbers().purchase(number)).expectComplete().verify(WAIT);
-        assertEquals(List.of(number), sandbox.accountNumbers());
-    }
-
-    @Test
-    void withoutRetriesA503IsAServerExceptionAndNoLookUpIsMade() {
-        PhoneNumber number = rx.availableNumbers().search().blockFirst(WAIT).number();
-        sandbox.reset();
-        sandbox.faults().next(1).matching("PUT", "/v1/tns/").respond(503);
-        try (ReactiveFlowrouteClient once = client(RetryPolicy.none())) {
-            assertInstanceOf(ServerException.class, catchError(once.numbers().purchase(number)));
-        }
-        assertEquals(1, puts(sandbox.journal()));
-        assertFalse(sandbox.journal().stream().anyMatch(r -> r.method().equals("GET") && r.path().endsWith("/tns/" + number)),
-                "no look-up without retries");
-    }
-
-    @Test
     void rateLimitsAndDroppedReadsAreRetried() {
         sandbox.faults().next(1).matching("GET", "/v1/routes/").respond(429, Duration.ofSeconds(1))
                 .next(1).matching("GET", "/v1/routes/").dropConnection()
@@ -251,10 +201,6 @@ class ReactiveClientAgainstSandboxTest {
         IllegalStateException refused = assertInstanceOf(IllegalStateException.class, catchError(closed.routes().list().collectList()));
         assertTrue(refused.getMessage().contains("closed"), refused.getMessage());
         assertEquals(List.of(), sandbox.journal());
-    }
-
-    private static long puts(List<RecordedRequest> journal) {
-        return journal.stream().filter(r -> r.method().equals("PUT")).count();
     }
 
     private static Throwable catchError(reactor.core.publisher.Mono<?> call) {
