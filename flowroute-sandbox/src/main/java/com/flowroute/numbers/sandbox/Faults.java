@@ -176,7 +176,7 @@ public final class Faults {
         /**
          * Waits {@code delay} (without holding a thread), then handles the request as usual. A
          * client that gives up and closes the connection during the wait cancels the request,
-         * which then has no effect.
+         * which then has no effect and is journaled unanswered.
          *
          * @param delay how long to wait, zero or more
          * @return the sandbox's faults, to define another

@@ -11,8 +11,9 @@ import java.util.Objects;
  * @param body the body as UTF-8 text; {@code ""} when there was none
  * @param signatureValid whether the request was authentic: a known access key, a well-formed
  *     timestamp within five minutes of the sandbox clock and a matching signature
- * @param status the status answered, or 0 when the sandbox closed the connection without an
- *     answer (an injected {@code dropConnection()} or {@code processThenDrop()})
+ * @param status the status answered, or 0 when there was no answer: the sandbox closed the
+ *     connection (an injected {@code dropConnection()} or {@code processThenDrop()}), or the
+ *     client hung up during an injected {@code delay(...)}
  */
 public record RecordedRequest(String method, String path, String query, String body, boolean signatureValid, int status) {
     /** Status recorded when no answer was sent. */

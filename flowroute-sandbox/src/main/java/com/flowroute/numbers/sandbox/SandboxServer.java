@@ -54,7 +54,11 @@ final class SandboxServer {
                 }
                 return respond(request, new Outcome(authentic(request), injected), response);
             case DELAY:
-                return Mono.delay(fault.delay).then(Mono.defer(() -> respond(request, handled(request), response)));
+                // A client that hangs up during the wait cancels this: the request was received all
+                // the same, so the journal lists it, unanswered.
+                return Mono.delay(fault.delay)
+                        .doOnCancel(() -> record(request, authentic(request), RecordedRequest.NO_ANSWER))
+                        .then(Mono.defer(() -> respond(request, handled(request), response)));
             case DROP:
                 record(request, authentic(request), RecordedRequest.NO_ANSWER);
                 return drop(response);
