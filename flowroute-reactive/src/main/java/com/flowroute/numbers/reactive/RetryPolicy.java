@@ -12,7 +12,9 @@ import org.immutables.value.Value;
  * server's {@code Retry-After}, capped by {@link #maxRetryAfter()}), 502, 503 and 504, for reads,
  * route updates and route creation, which are all idempotent. A purchase is never blindly
  * repeated once the request may have reached the server: after an ambiguous failure the client
- * looks the number up and retries only if it is not on the account.
+ * looks the number up and retries only if it is not on the account; and if that retry is refused
+ * (say "already on your account", because the first attempt was applied after the look-up), it
+ * looks again and completes when the number is there.
  *
  * <p>The wait before retry {@code n} (1-based) is {@code min(maxBackoff, minBackoff * 2^(n-1))},
  * reduced by a random part of up to {@link #jitter()} of itself (1.0 is "full jitter").

@@ -398,6 +398,57 @@ class RetryRulesTest {
     }
 
     @Test
+    void purchaseResentAfterAnEmptyLookUpAndRefusedAsAlreadyBoughtIsLookedUpAgainAndCompletes() {
+        // The first PUT timed out on the client but the server finished it after the look-up: the
+        // second PUT is refused because the first took effect.
+        inTurn(() -> put(urlEqualTo(NUMBER_PATH)), status(503),
+                status(400).withBody("{\"error\": \"number " + NUMBER + " is already on your account\"}"));
+        inTurn(() -> get(urlEqualTo(NUMBER_PATH)), status(404), details());
+
+        StepVerifier.create(client.numbers().purchase(NUMBER)).expectComplete().verify(WAIT);
+
+        flowroute.server.verify(2, putRequestedFor(urlEqualTo(NUMBER_PATH)));
+        flowroute.server.verify(2, getRequestedFor(urlEqualTo(NUMBER_PATH)));
+    }
+
+    @Test
+    void purchaseResentAndRefusedWhileStillNotOnTheAccountEndsWithTheRefusal() {
+        inTurn(() -> put(urlEqualTo(NUMBER_PATH)), status(503), status(404).withBody("{\"error\": \"not for sale\"}"));
+        flowroute.server.stubFor(get(urlEqualTo(NUMBER_PATH)).willReturn(status(404)));
+
+        StepVerifier.create(client.numbers().purchase(NUMBER))
+                .expectErrorSatisfies(error -> assertEquals(404,
+                        assertInstanceOf(com.flowroute.numbers.NotFoundException.class, error).statusCode()))
+                .verify(WAIT);
+
+        flowroute.server.verify(2, putRequestedFor(urlEqualTo(NUMBER_PATH)));
+        flowroute.server.verify(2, getRequestedFor(urlEqualTo(NUMBER_PATH)));
+    }
+
+    @Test
+    void purchaseRefusedAfterAnUnambiguousRetryIsNotLookedUp() {
+        // A 429 means the first attempt was not applied: a 400 after it is the caller's to see.
+        inTurn(() -> put(urlEqualTo(NUMBER_PATH)), status(429), status(400).withBody("{\"error\": \"already on your account\"}"));
+        flowroute.server.stubFor(get(urlEqualTo(NUMBER_PATH)).willReturn(details()));
+
+        StepVerifier.create(client.numbers().purchase(NUMBER)).expectError(BadRequestException.class).verify(WAIT);
+
+        flowroute.server.verify(2, putRequestedFor(urlEqualTo(NUMBER_PATH)));
+        flowroute.server.verify(0, getRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void purchaseResentAndRefusedForAuthenticationIsNotLookedUpAgain() {
+        inTurn(() -> put(urlEqualTo(NUMBER_PATH)), status(503), status(401));
+        flowroute.server.stubFor(get(urlEqualTo(NUMBER_PATH)).willReturn(status(404)));
+
+        StepVerifier.create(client.numbers().purchase(NUMBER)).expectError(AuthenticationException.class).verify(WAIT);
+
+        flowroute.server.verify(2, putRequestedFor(urlEqualTo(NUMBER_PATH)));
+        flowroute.server.verify(1, getRequestedFor(urlEqualTo(NUMBER_PATH)));
+    }
+
+    @Test
     void purchaseRateLimitedIsRetriedWithoutLookup() {
         inTurn(() -> put(urlEqualTo(NUMBER_PATH)), status(429), status(201));
 
