@@ -61,7 +61,7 @@ final class FlowrouteHttp implements AutoCloseable {
         HttpClient base;
         if (settings.httpClient != null) {
             this.ownedPool = null;
-            base = settings.httpClient;
+            base = WiretapRedaction.apply(settings.httpClient);
         } else {
             this.ownedPool = ConnectionProvider.builder("flowroute")
                     .maxConnections(500)
