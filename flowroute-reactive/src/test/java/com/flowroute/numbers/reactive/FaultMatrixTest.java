@@ -51,7 +51,8 @@ import reactor.test.StepVerifier;
  */
 class FaultMatrixTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
-    private static final Duration RESPONSE_TIMEOUT = Duration.ofMillis(400);
+    /** The response timeout where the fault is a delay; elsewhere a generous one, so a busy machine is no fault. */
+    private static final Duration RESPONSE_TIMEOUT = Duration.ofMillis(500);
     private static final int MAX_RESPONSE_BYTES = 4096;
     private static final String NUMBER = "12066417744";
     private static final String NUMBER_PATH = "/v1/tns/" + NUMBER;
@@ -168,7 +169,7 @@ class FaultMatrixTest {
                 case RANDOM_DATA_THEN_CLOSE:
                     return aResponse().withFault(com.github.tomakehurst.wiremock.http.Fault.RANDOM_DATA_THEN_CLOSE);
                 case DELAY_BEYOND_TIMEOUT:
-                    return operation.healthy().withFixedDelay((int) RESPONSE_TIMEOUT.multipliedBy(4).toMillis());
+                    return operation.healthy().withFixedDelay((int) RESPONSE_TIMEOUT.multipliedBy(6).toMillis());
                 case RATE_LIMIT_SECONDS:
                     return aResponse().withStatus(429).withHeader("Retry-After", "1")
                             .withBody("{\"error\": \"rate limit exceeded\"}");
@@ -226,9 +227,9 @@ class FaultMatrixTest {
         flowroute.reset();
     }
 
-    private static ReactiveFlowrouteClient client(RetryPolicy retryPolicy) {
+    private static ReactiveFlowrouteClient client(RetryPolicy retryPolicy, Fault fault) {
         return flowroute.client(builder -> builder.retryPolicy(retryPolicy)
-                .responseTimeout(RESPONSE_TIMEOUT)
+                .responseTimeout(fault == Fault.DELAY_BEYOND_TIMEOUT ? RESPONSE_TIMEOUT : Duration.ofSeconds(5))
                 .maxResponseBytes(MAX_RESPONSE_BYTES));
     }
 
@@ -423,7 +424,7 @@ class FaultMatrixTest {
     void faultOnceThenHealthy(Operation operation, Fault fault, String outcome, int sent, int lookUps) {
         faultOnce(operation, fault);
 
-        try (ReactiveFlowrouteClient client = client(MockFlowroute.FAST_RETRIES)) {
+        try (ReactiveFlowrouteClient client = client(MockFlowroute.FAST_RETRIES, fault)) {
             expect(operation, outcome, client);
         }
 
@@ -453,8 +454,8 @@ class FaultMatrixTest {
         PURCHASE_ABSENT | MALFORMED_CHUNK        | FlowrouteTransportException: the connection closed before the response was complete | 2 | 2
         DETAILS         | RANDOM_DATA_THEN_CLOSE | FlowrouteTransportException: the connection closed before the response was complete | 2 | 0
         PURCHASE_ABSENT | RANDOM_DATA_THEN_CLOSE | FlowrouteTransportException: the connection closed before the response was complete | 2 | 2
-        DETAILS         | DELAY_BEYOND_TIMEOUT   | FlowrouteTransportException: response timeout of 400 ms elapsed waiting for the answer | 2 | 0
-        PURCHASE_ABSENT | DELAY_BEYOND_TIMEOUT   | FlowrouteTransportException: response timeout of 400 ms elapsed waiting for the answer | 2 | 2
+        DETAILS         | DELAY_BEYOND_TIMEOUT   | FlowrouteTransportException: response timeout of 500 ms elapsed waiting for the answer | 2 | 0
+        PURCHASE_ABSENT | DELAY_BEYOND_TIMEOUT   | FlowrouteTransportException: response timeout of 500 ms elapsed waiting for the answer | 2 | 2
         DETAILS         | RATE_LIMIT_SECONDS     | RateLimitException: failed with HTTP 429: rate limit exceeded | 2    | 0
         PURCHASE_ABSENT | RATE_LIMIT_SECONDS     | RateLimitException: failed with HTTP 429: rate limit exceeded | 2    | 0
         DETAILS         | RATE_LIMIT_HTTP_DATE   | RateLimitException: failed with HTTP 429: rate limit exceeded | 2    | 0
@@ -475,7 +476,7 @@ class FaultMatrixTest {
 
         RetryPolicy oneRetry = RetryPolicy.builder().maxRetries(1).minBackoff(Duration.ofMillis(1))
                 .maxBackoff(Duration.ofMillis(5)).build();
-        try (ReactiveFlowrouteClient client = client(oneRetry)) {
+        try (ReactiveFlowrouteClient client = client(oneRetry, fault)) {
             expect(operation, outcome, client);
         }
 
