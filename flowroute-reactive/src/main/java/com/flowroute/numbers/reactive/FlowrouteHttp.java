@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
+import javax.net.ssl.SSLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -254,6 +255,8 @@ final class FlowrouteHttp implements AutoCloseable {
             what = "could not connect to " + RequestSigner.origin(settings.origin) + " (" + error.getMessage() + ")";
         } else if (error instanceof PrematureCloseException) {
             what = "the connection closed before the response was complete";
+        } else if (error instanceof SSLException) {
+            what = "the TLS handshake with " + RequestSigner.origin(settings.origin) + " failed (" + error.getMessage() + ")";
         } else if (error instanceof IOException) {
             // Such as Netty's native "recvAddress(..) failed with error(-104): Connection reset by peer".
             what = "the connection failed (" + error.getMessage() + ")";
