@@ -52,7 +52,7 @@ import reactor.test.StepVerifier;
 class FaultMatrixTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
     /** The response timeout where the fault is a delay; elsewhere a generous one, so a busy machine is no fault. */
-    private static final Duration RESPONSE_TIMEOUT = Duration.ofMillis(500);
+    private static final Duration RESPONSE_TIMEOUT = Duration.ofSeconds(1);
     private static final int MAX_RESPONSE_BYTES = 4096;
     private static final String NUMBER = "12066417744";
     private static final String NUMBER_PATH = "/v1/tns/" + NUMBER;
@@ -169,7 +169,7 @@ class FaultMatrixTest {
                 case RANDOM_DATA_THEN_CLOSE:
                     return aResponse().withFault(com.github.tomakehurst.wiremock.http.Fault.RANDOM_DATA_THEN_CLOSE);
                 case DELAY_BEYOND_TIMEOUT:
-                    return operation.healthy().withFixedDelay((int) RESPONSE_TIMEOUT.multipliedBy(6).toMillis());
+                    return operation.healthy().withFixedDelay((int) RESPONSE_TIMEOUT.multipliedBy(3).toMillis());
                 case RATE_LIMIT_SECONDS:
                     return aResponse().withStatus(429).withHeader("Retry-After", "1")
                             .withBody("{\"error\": \"rate limit exceeded\"}");
@@ -454,8 +454,8 @@ class FaultMatrixTest {
         PURCHASE_ABSENT | MALFORMED_CHUNK        | FlowrouteTransportException: the connection closed before the response was complete | 2 | 2
         DETAILS         | RANDOM_DATA_THEN_CLOSE | FlowrouteTransportException: the connection closed before the response was complete | 2 | 0
         PURCHASE_ABSENT | RANDOM_DATA_THEN_CLOSE | FlowrouteTransportException: the connection closed before the response was complete | 2 | 2
-        DETAILS         | DELAY_BEYOND_TIMEOUT   | FlowrouteTransportException: response timeout of 500 ms elapsed waiting for the answer | 2 | 0
-        PURCHASE_ABSENT | DELAY_BEYOND_TIMEOUT   | FlowrouteTransportException: response timeout of 500 ms elapsed waiting for the answer | 2 | 2
+        DETAILS         | DELAY_BEYOND_TIMEOUT   | FlowrouteTransportException: response timeout of 1000 ms elapsed waiting for the answer | 2 | 0
+        PURCHASE_ABSENT | DELAY_BEYOND_TIMEOUT   | FlowrouteTransportException: response timeout of 1000 ms elapsed waiting for the answer | 2 | 2
         DETAILS         | RATE_LIMIT_SECONDS     | RateLimitException: failed with HTTP 429: rate limit exceeded | 2    | 0
         PURCHASE_ABSENT | RATE_LIMIT_SECONDS     | RateLimitException: failed with HTTP 429: rate limit exceeded | 2    | 0
         DETAILS         | RATE_LIMIT_HTTP_DATE   | RateLimitException: failed with HTTP 429: rate limit exceeded | 2    | 0

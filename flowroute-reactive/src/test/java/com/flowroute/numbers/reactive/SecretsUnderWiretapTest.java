@@ -121,7 +121,7 @@ class SecretsUnderWiretapTest {
         server.stubFor(get(urlEqualTo("/v1/tns/12065550223")).willReturn(aResponse().withFault(Fault.RANDOM_DATA_THEN_CLOSE)));
         server.stubFor(get(urlEqualTo("/v1/tns/12065550333")).willReturn(okJson("{\"billing_method\": ")));
         server.stubFor(get(urlEqualTo("/v1/tns/12065550444")).willReturn(okJson("{\"x\": \"" + "x".repeat(5_000) + "\"}")));
-        server.stubFor(get(urlEqualTo("/v1/tns/12065550111")).willReturn(okJson("{}").withFixedDelay(1_500)));
+        server.stubFor(get(urlEqualTo("/v1/tns/12065550111")).willReturn(okJson("{}").withFixedDelay(2_500)));
         server.stubFor(put(urlEqualTo("/v1/tns/12065550555")).willReturn(aResponse().withStatus(503)));
         server.stubFor(get(urlEqualTo("/v1/tns/12065550555")).willReturn(aResponse().withStatus(404)));
         server.stubFor(get(urlEqualTo("/v1/routes/?limit=7")).willReturn(okJson(
@@ -283,7 +283,7 @@ class SecretsUnderWiretapTest {
                 .baseUrl(origin + "/v1")
                 .httpClient(httpClient)
                 .clock(MockFlowroute.CLOCK)
-                .responseTimeout(Duration.ofMillis(700))
+                .responseTimeout(Duration.ofSeconds(1))
                 .maxResponseBytes(4096)
                 .retryPolicy(RetryPolicy.builder().maxRetries(1).minBackoff(Duration.ofMillis(1)).maxBackoff(Duration.ofMillis(2))
                         .build())

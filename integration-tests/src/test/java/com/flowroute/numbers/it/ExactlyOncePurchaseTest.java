@@ -63,7 +63,7 @@ class ExactlyOncePurchaseTest {
                 .baseUrl(sandbox.baseUrl())
                 .credentials(sandbox.credentials())
                 .retryPolicy(retryPolicy)
-                .responseTimeout(Duration.ofMillis(500))
+                .responseTimeout(Duration.ofSeconds(1))
                 .build();
     }
 
@@ -147,8 +147,8 @@ class ExactlyOncePurchaseTest {
 
     @Test
     void timedOutPurchaseIsLookedUpAndSentAgainOnce() {
-        // The sandbox holds the purchase past the client's 500 ms; the client hangs up, which cancels it.
-        sandbox.faults().next(1).matching("PUT", "/v1/tns/").delay(Duration.ofSeconds(2));
+        // The sandbox holds the purchase past the client's 1 s; the client hangs up, which cancels it.
+        sandbox.faults().next(1).matching("PUT", "/v1/tns/").delay(Duration.ofSeconds(3));
 
         expectSuccess(rx.numbers().purchase(number));
 

@@ -35,7 +35,7 @@ import reactor.test.StepVerifier;
 @ExtendWith(FlowrouteSandboxExtension.class)
 class SandboxFaultMatrixTest {
     private static final Duration WAIT = Duration.ofSeconds(20);
-    private static final Duration RESPONSE_TIMEOUT = Duration.ofMillis(500);
+    private static final Duration RESPONSE_TIMEOUT = Duration.ofSeconds(1);
 
     private final FlowrouteSandbox sandbox;
     private ReactiveFlowrouteClient rx;
