@@ -7,7 +7,6 @@ import io.netty.channel.ChannelPipeline;
 import io.netty.channel.ChannelPromise;
 import java.util.IdentityHashMap;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.netty.NettyPipeline;
@@ -24,7 +23,6 @@ import reactor.netty.http.client.HttpClient;
  */
 final class WiretapRedaction {
     private static final Logger LOG = LoggerFactory.getLogger(ReactiveFlowrouteClient.class);
-    private static final AtomicBoolean WARNED = new AtomicBoolean();
     private static final String MASK = "flowroute.maskAuthorization";
     private static final String UNMASK = "flowroute.unmaskAuthorization";
     private static final byte[] HEADER = "\nauthorization:".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
@@ -38,10 +36,9 @@ final class WiretapRedaction {
         }
         for (HttpProtocol protocol : client.configuration().protocols()) {
             if (protocol != HttpProtocol.HTTP11) {
-                if (WARNED.compareAndSet(false, true)) {
-                    LOG.warn("Reactor Netty's wiretap is turned off for the Flowroute client: with {} it would log the"
-                            + " Authorization header, which carries the request signature", protocol);
-                }
+                // Once per client built: rare, and the caller asked for a wiretap they will not get.
+                LOG.warn("Reactor Netty's wiretap is turned off for this Flowroute client: with {} it would log the"
+                        + " Authorization header, which carries the request signature", protocol);
                 return client.wiretap(false);
             }
         }
