@@ -5,16 +5,18 @@ import com.flowroute.numbers.FlowrouteException;
 import com.flowroute.numbers.FlowrouteTransportException;
 import com.flowroute.numbers.Page;
 import com.flowroute.numbers.PagedQuery;
+import com.flowroute.numbers.internal.Checks;
 import com.flowroute.numbers.internal.ErrorMapper;
 import com.flowroute.numbers.internal.RequestSigner;
 import com.flowroute.numbers.internal.RequestSigner.SignedRequest;
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ConnectTimeoutException;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -184,13 +186,14 @@ final class FlowrouteHttp implements AutoCloseable {
         int status = response.status().code();
         attempt.status = status;
         String declared = response.responseHeaders().get(HttpHeaderNames.CONTENT_LENGTH);
-        if (declared != null && declared.matches("[0-9]{1,18}") && Long.parseLong(declared) > settings.maxResponseBytes) {
+        long length = declared != null && declared.length() <= 18 && Checks.isDigits(declared) ? Long.parseLong(declared) : -1;
+        if (length > settings.maxResponseBytes) {
             connection.dispose();
-            return Mono.error(tooLarge(signed, Long.parseLong(declared) + " bytes"));
+            return Mono.error(tooLarge(signed, length + " bytes"));
         }
         return connection.inbound().receive()
-                .reduceWith(ByteArrayOutputStream::new, (body, chunk) -> append(body, chunk, signed))
-                .map(ByteArrayOutputStream::toByteArray)
+                .reduceWith(() -> new Body(length), (body, chunk) -> append(body, chunk, signed))
+                .map(Body::bytes)
                 .flatMap(body -> {
                     if (status >= 200 && status < 300) {
                         return Mono.just(body);
@@ -202,13 +205,34 @@ final class FlowrouteHttp implements AutoCloseable {
                 });
     }
 
-    private ByteArrayOutputStream append(ByteArrayOutputStream body, ByteBuf chunk, SignedRequest signed) {
+    private Body append(Body body, ByteBuf chunk, SignedRequest signed) {
         int length = chunk.readableBytes();
         if ((long) body.size() + length > settings.maxResponseBytes) {
             throw tooLarge(signed, "more than " + settings.maxResponseBytes + " bytes");
         }
-        body.writeBytes(ByteBufUtil.getBytes(chunk));
+        try {
+            chunk.getBytes(chunk.readerIndex(), body, length);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // never: a ByteArrayOutputStream does not throw
+        }
         return body;
+    }
+
+    /**
+     * A response body being read: sized from the Content-Length when the server declared one, so
+     * that a body arriving as declared is copied once, from the network buffers into the array
+     * that is returned. Up to 1 MiB is reserved ahead; a larger body grows as it arrives.
+     */
+    private static final class Body extends ByteArrayOutputStream {
+        private static final int MAX_RESERVED = 1 << 20;
+
+        Body(long declaredLength) {
+            super(declaredLength >= 0 ? (int) Math.min(declaredLength, MAX_RESERVED) : 256);
+        }
+
+        byte[] bytes() {
+            return count == buf.length ? buf : toByteArray();
+        }
     }
 
     private SendFailure tooLarge(SignedRequest signed, String size) {
