@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Runs the benchmark: {@code java -jar flowroute-benchmarks.jar} for the full run (about four
+ * Runs the benchmark: {@code java -jar flowroute-benchmarks.jar} for the full run (about five
  * minutes), which writes {@code BENCHMARKS.md}; {@code --short} for a quick check of the key
  * ratios (a few seconds), printed only. {@code --out FILE} writes the report elsewhere.
  */
@@ -50,7 +50,7 @@ public final class BenchmarkMain {
         }
 
         static Plan full() {
-            return new Plan(true, new int[] {1, 16, 256}, Duration.ofSeconds(5), Duration.ofSeconds(3), 6, Duration.ofSeconds(2), 10_000, 3);
+            return new Plan(true, new int[] {1, 16, 256}, Duration.ofSeconds(5), Duration.ofSeconds(2), 10, Duration.ofSeconds(2), 10_000, 3);
         }
 
         static Plan quick() {
@@ -130,6 +130,10 @@ public final class BenchmarkMain {
         report.othersCores(CpuMeter.read().othersCoresSince(cpuAtStart));
         log.println();
         log.print(report.keyRatios());
+        if (!plan.full) {
+            log.println("(short run: the JIT compiler is barely warm and each client ran about a second, so these ratios"
+                    + " move by tens of percent from run to run; the full run is the reference)");
+        }
         log.printf(Locale.ROOT, "%s run took %.1f s%n", plan.full ? "full" : "short", (System.nanoTime() - started) / 1e9);
         return report;
     }

@@ -1,6 +1,7 @@
 package com.flowroute.numbers.benchmarks;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -23,14 +24,17 @@ final class ClosedLoop {
         final long errors;
         final long nanos;
         final long allocatedBytes;
-        final int threadsEnded;
+        /** Threads that ended during the window, by group: what they allocated in it is not counted. */
+        final Map<String, Integer> threadsEnded;
         final LatencyHistogram latencies;
         final Throwable firstError;
         /** Cores used by other processes during the window, on average; NaN when unknown. */
         final double othersCores;
+        /** CPU time of this JVM's threads during the window, by thread group. */
+        final Map<String, Long> cpuNanos;
 
-        Window(long calls, long errors, long nanos, long allocatedBytes, int threadsEnded, LatencyHistogram latencies,
-                Throwable firstError, double othersCores) {
+        Window(long calls, long errors, long nanos, long allocatedBytes, Map<String, Integer> threadsEnded, LatencyHistogram latencies,
+                Throwable firstError, double othersCores, Map<String, Long> cpuNanos) {
             this.calls = calls;
             this.errors = errors;
             this.nanos = nanos;
@@ -39,6 +43,7 @@ final class ClosedLoop {
             this.latencies = latencies;
             this.firstError = firstError;
             this.othersCores = othersCores;
+            this.cpuNanos = cpuNanos;
         }
 
         double perSecond() {
@@ -83,7 +88,7 @@ final class ClosedLoop {
         double othersCores = CpuMeter.read().othersCoresSince(cpuBefore);
         ThreadSnapshot after = ThreadSnapshot.take();
         return new Window(calls.sum(), errors.sum(), nanos, after.clientBytesSince(before), after.endedSince(before),
-                latencies, firstError.get(), othersCores);
+                latencies, firstError.get(), othersCores, after.cpuNanosSince(before));
     }
 
     /** One of the concurrent chains of calls. */

@@ -48,6 +48,12 @@ final class InFlightRun {
             return Math.ceil((double) calls / poolSize) * latency.toMillis();
         }
 
+        /** Threads of the JVM itself, left out of {@link #busyThreads}. */
+        static boolean housekeeping(String name) {
+            return name.equals("Common-Cleaner") || name.equals("Reference Handler") || name.equals("Finalizer")
+                    || name.equals("Signal Dispatcher") || name.equals("Notification Thread") || name.equals("Attach Listener");
+        }
+
         int busyThreadCount() {
             return busyThreads.values().stream().mapToInt(Integer::intValue).sum();
         }
@@ -94,6 +100,11 @@ final class InFlightRun {
         ThreadSnapshot after = ThreadSnapshot.take();
         return new Burst(contender.name(), calls, latency, poolSize, wallMillis, errors.sum(), firstError.get(),
                 server.maxInFlight(), server.connections() - connectionsBefore,
-                after.busyThreadsSince(before, Thread.currentThread()), after.startedSince(before));
+                withoutHousekeeping(after.busyThreadsSince(before, Thread.currentThread())), after.startedSince(before));
+    }
+
+    private static Map<String, Integer> withoutHousekeeping(Map<String, Integer> threads) {
+        threads.keySet().removeIf(Burst::housekeeping);
+        return threads;
     }
 }

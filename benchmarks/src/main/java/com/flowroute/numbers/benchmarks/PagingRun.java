@@ -99,8 +99,8 @@ final class PagingRun {
         long pagesBefore = server.pageRequests();
         long baseline = retainedHeap();
         server.resetMaxInFlight();
-        long maxUsed = baseline;
-        long maxRetained = baseline;
+        long maxUsed = Long.MIN_VALUE;
+        long maxRetained = Long.MIN_VALUE;
         int samples = 0;
         SlowSubscriber subscriber = new SlowSubscriber();
         long start = System.nanoTime();

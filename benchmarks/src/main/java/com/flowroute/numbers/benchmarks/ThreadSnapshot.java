@@ -67,12 +67,12 @@ final class ThreadSnapshot {
         return total;
     }
 
-    /** Threads alive at {@code before} that are gone now. */
-    int endedSince(ThreadSnapshot before) {
-        int ended = 0;
-        for (Long id : before.names.keySet()) {
-            if (!names.containsKey(id)) {
-                ended++;
+    /** Threads alive at {@code before} that are gone now, counted by thread group. */
+    Map<String, Integer> endedSince(ThreadSnapshot before) {
+        Map<String, Integer> ended = new TreeMap<>();
+        for (Map.Entry<Long, String> thread : before.names.entrySet()) {
+            if (!names.containsKey(thread.getKey())) {
+                ended.merge(group(thread.getValue()), 1, Integer::sum);
             }
         }
         return ended;
@@ -90,6 +90,26 @@ final class ThreadSnapshot {
     }
 
     /**
+     * CPU time used since {@code before} by the threads alive now, summed by thread group (the name
+     * without its trailing number).
+     */
+    Map<String, Long> cpuNanosSince(ThreadSnapshot before) {
+        Map<String, Long> used = new TreeMap<>();
+        for (Map.Entry<Long, Long> thread : cpu.entrySet()) {
+            long nanos = thread.getValue() - before.cpu.getOrDefault(thread.getKey(), 0L);
+            if (nanos > 0) {
+                used.merge(group(names.get(thread.getKey())), nanos, Long::sum);
+            }
+        }
+        return used;
+    }
+
+    /** A thread's name without its trailing number: {@code reactor-http-epoll-3} is {@code reactor-http-epoll}. */
+    static String group(String name) {
+        return name.replaceAll("[-#]?\\d+$", "");
+    }
+
+    /**
      * The threads other than the server's and {@code except} that used CPU since {@code before},
      * counted by name with the trailing number left out ({@code reactor-http-nio-3} counts as
      * {@code reactor-http-nio}).
@@ -102,7 +122,7 @@ final class ThreadSnapshot {
                 continue;
             }
             if (thread.getValue() - before.cpu.getOrDefault(thread.getKey(), 0L) > 0) {
-                busy.merge(name.replaceAll("[-#]?\\d+$", ""), 1, Integer::sum);
+                busy.merge(group(name), 1, Integer::sum);
             }
         }
         return busy;

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 
 /**
@@ -78,8 +79,32 @@ final class ThroughputRun {
             return weighted / nanos;
         }
 
-        int threadsEnded() {
-            return rounds.stream().mapToInt(w -> w.threadsEnded).sum();
+        /** CPU time per call, in microseconds, by thread group, over all rounds. */
+        Map<String, Double> cpuMicrosPerCall() {
+            Map<String, Double> perCall = new TreeMap<>();
+            long calls = calls();
+            for (ClosedLoop.Window window : rounds) {
+                window.cpuNanos.forEach((group, nanos) -> perCall.merge(group, nanos / 1e3 / calls, Double::sum));
+            }
+            return perCall;
+        }
+
+        /** CPU time per call of the client side (every thread but the server's), in microseconds. */
+        double clientCpuMicros() {
+            return cpuMicrosPerCall().entrySet().stream().filter(e -> !ThreadSnapshot.isServer(e.getKey()))
+                    .mapToDouble(Map.Entry::getValue).sum();
+        }
+
+        /** CPU time per call of the loopback server's threads, in microseconds. */
+        double serverCpuMicros() {
+            return cpuMicrosPerCall().entrySet().stream().filter(e -> ThreadSnapshot.isServer(e.getKey()))
+                    .mapToDouble(Map.Entry::getValue).sum();
+        }
+
+        Map<String, Integer> threadsEnded() {
+            Map<String, Integer> ended = new TreeMap<>();
+            rounds.forEach(window -> window.threadsEnded.forEach((group, count) -> ended.merge(group, count, Integer::sum)));
+            return ended;
         }
 
         Throwable firstError() {
