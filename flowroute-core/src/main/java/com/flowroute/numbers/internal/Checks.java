@@ -64,8 +64,10 @@ public final class Checks {
         require(!value.isBlank(), field, value, "must not be blank");
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
-            require(!Character.isISOControl(c), field, value,
-                    "must not contain control characters (found U+" + String.format("%04X", (int) c) + ")");
+            // The message is built only on failure: every billing method and route type parsed passes here.
+            if (Character.isISOControl(c)) {
+                throw invalid(field, value, "must not contain control characters (found U+" + String.format("%04X", (int) c) + ")");
+            }
         }
     }
 

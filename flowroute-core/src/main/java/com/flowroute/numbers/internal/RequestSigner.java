@@ -36,6 +36,9 @@ public final class RequestSigner {
 
     private final String accessKey;
     private final SecretKeySpec key;
+    // Initialized with the key once and only ever cloned: Mac.getInstance and init on every request
+    // cost a provider lookup, about half the time of signing.
+    private final Mac prototype;
     private final Clock clock;
 
     /** A signer for {@code credentials} that reads the time from {@code clock}. */
@@ -43,6 +46,7 @@ public final class RequestSigner {
         Objects.requireNonNull(credentials, "credentials");
         this.accessKey = credentials.accessKey();
         this.key = hmacKey(credentials.secretKey());
+        this.prototype = newMac(key);
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -108,7 +112,8 @@ public final class RequestSigner {
         String sortedQuery = sortedQuery(query);
         String timestamp = timestamp(clock.instant());
         String base = origin(origin) + rawPath;
-        String signature = signature(key, message(timestamp, method, body, base + "\n" + sortedQuery));
+        String signature = hex(mac().doFinal(message(timestamp, method, body, base + "\n" + sortedQuery)
+                .getBytes(StandardCharsets.UTF_8)));
         String pathAndQuery = sortedQuery.isEmpty() ? rawPath : rawPath + "?" + sortedQuery;
         return new SignedRequest(method, origin(origin) + pathAndQuery, pathAndQuery, timestamp,
                 authorization(accessKey, signature));
@@ -172,14 +177,24 @@ public final class RequestSigner {
 
     /** The hex HMAC-SHA1 of {@code message} under {@code secretKey}. */
     public static String signature(String secretKey, String message) {
-        return signature(hmacKey(secretKey), message);
+        return hex(newMac(hmacKey(secretKey)).doFinal(message.getBytes(StandardCharsets.UTF_8)));
     }
 
-    private static String signature(SecretKeySpec key, String message) {
+    /** A fresh Mac with this signer's key: a clone of the prototype, which is never used itself. */
+    private Mac mac() {
+        try {
+            return (Mac) prototype.clone();
+        } catch (CloneNotSupportedException e) {
+            // A provider whose HMAC cannot be cloned: a new instance does the same.
+            return newMac(key);
+        }
+    }
+
+    private static Mac newMac(SecretKeySpec key) {
         try {
             Mac mac = Mac.getInstance("HmacSHA1");
             mac.init(key);
-            return hex(mac.doFinal(message.getBytes(StandardCharsets.UTF_8)));
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA1 is not available in this JVM", e);
         }

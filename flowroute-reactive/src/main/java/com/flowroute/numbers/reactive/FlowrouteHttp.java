@@ -5,6 +5,7 @@ import com.flowroute.numbers.FlowrouteException;
 import com.flowroute.numbers.FlowrouteTransportException;
 import com.flowroute.numbers.Page;
 import com.flowroute.numbers.PagedQuery;
+import com.flowroute.numbers.internal.Checks;
 import com.flowroute.numbers.internal.ErrorMapper;
 import com.flowroute.numbers.internal.RequestSigner;
 import com.flowroute.numbers.internal.RequestSigner.SignedRequest;
@@ -16,6 +17,7 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -197,17 +199,18 @@ final class FlowrouteHttp implements AutoCloseable {
                     });
         }
         String declared = response.responseHeaders().get(HttpHeaderNames.CONTENT_LENGTH);
-        if (success && declared != null && declared.matches("[0-9]{1,18}") && Long.parseLong(declared) > settings.maxResponseBytes) {
+        long length = declared != null && declared.length() <= 18 && Checks.isDigits(declared) ? Long.parseLong(declared) : -1;
+        if (success && length > settings.maxResponseBytes) {
             connection.dispose();
-            return Mono.error(tooLarge(signed, Long.parseLong(declared) + " bytes"));
+            return Mono.error(tooLarge(signed, length + " bytes"));
         }
         // A non-2xx answer is still that status however long its body: keep the start of the body
         // (the exception bounds it anyway) instead of failing, so that it maps and retries by status.
         int errorBodyLimit = Math.min(settings.maxResponseBytes, FlowrouteApiException.MAX_BODY_CHARS * 4);
         return connection.inbound().receive()
-                .reduceWith(ByteArrayOutputStream::new,
+                .reduceWith(() -> new Body(success ? length : Math.min(length, errorBodyLimit)),
                         (body, chunk) -> success ? append(body, chunk, signed) : appendBounded(body, chunk, errorBodyLimit))
-                .map(ByteArrayOutputStream::toByteArray)
+                .map(Body::bytes)
                 .flatMap(body -> {
                     if (success) {
                         return Mono.just(body);
@@ -219,21 +222,42 @@ final class FlowrouteHttp implements AutoCloseable {
                 });
     }
 
-    private ByteArrayOutputStream append(ByteArrayOutputStream body, ByteBuf chunk, SignedRequest signed) {
+    private Body append(Body body, ByteBuf chunk, SignedRequest signed) {
         int length = chunk.readableBytes();
         if ((long) body.size() + length > settings.maxResponseBytes) {
             throw tooLarge(signed, "more than " + settings.maxResponseBytes + " bytes");
         }
-        body.writeBytes(ByteBufUtil.getBytes(chunk));
+        try {
+            chunk.getBytes(chunk.readerIndex(), body, length);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // never: a ByteArrayOutputStream does not throw
+        }
         return body;
     }
 
-    private static ByteArrayOutputStream appendBounded(ByteArrayOutputStream body, ByteBuf chunk, int limit) {
+    private static Body appendBounded(Body body, ByteBuf chunk, int limit) {
         int keep = Math.min(chunk.readableBytes(), limit - body.size());
         if (keep > 0) {
             body.writeBytes(ByteBufUtil.getBytes(chunk, chunk.readerIndex(), keep));
         }
         return body;
+    }
+
+    /**
+     * A response body being read: sized from the Content-Length when the server declared one, so
+     * that a body arriving as declared is copied once, from the network buffers into the array
+     * that is returned. Up to 1 MiB is reserved ahead; a larger body grows as it arrives.
+     */
+    private static final class Body extends ByteArrayOutputStream {
+        private static final int MAX_RESERVED = 1 << 20;
+
+        Body(long declaredLength) {
+            super(declaredLength >= 0 ? (int) Math.min(declaredLength, MAX_RESERVED) : 256);
+        }
+
+        byte[] bytes() {
+            return count == buf.length ? buf : toByteArray();
+        }
     }
 
     // Not a SendFailure: the server did answer, and would answer the same again, so no retry.
