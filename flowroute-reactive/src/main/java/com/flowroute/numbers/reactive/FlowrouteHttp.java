@@ -10,20 +10,19 @@ import com.flowroute.numbers.internal.ErrorMapper;
 import com.flowroute.numbers.internal.RequestSigner;
 import com.flowroute.numbers.internal.RequestSigner.SignedRequest;
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ConnectTimeoutException;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.time.Duration;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
@@ -208,39 +207,21 @@ final class FlowrouteHttp implements AutoCloseable {
         // (the exception bounds it anyway) instead of failing, so that it maps and retries by status.
         int errorBodyLimit = Math.min(settings.maxResponseBytes, FlowrouteApiException.MAX_BODY_CHARS * 4);
         return connection.inbound().receive()
-                .reduceWith(() -> new Body(success ? length : Math.min(length, errorBodyLimit)),
-                        (body, chunk) -> success ? append(body, chunk, signed) : appendBounded(body, chunk, errorBodyLimit))
+                .reduceWith(() -> new Body(success ? length : Math.min(length, errorBodyLimit)), (body, chunk) -> {
+                    if (!body.add(chunk, success ? settings.maxResponseBytes : errorBodyLimit) && success) {
+                        throw tooLarge(signed, "more than " + settings.maxResponseBytes + " bytes");
+                    }
+                    return body;
+                })
                 .map(Body::bytes)
                 .flatMap(body -> {
                     if (success) {
                         return Mono.just(body);
                     }
-                    String text = new String(body, 0, Math.min(body.length, FlowrouteApiException.MAX_BODY_CHARS * 4),
-                            StandardCharsets.UTF_8);
+                    String text = new String(body, StandardCharsets.UTF_8);
                     return Mono.error(ErrorMapper.toException(status, request.method, signed.pathAndQuery(), text,
                             ErrorMapper.retryAfter(response.responseHeaders().get(HttpHeaderNames.RETRY_AFTER), settings.clock)));
                 });
-    }
-
-    private Body append(Body body, ByteBuf chunk, SignedRequest signed) {
-        int length = chunk.readableBytes();
-        if ((long) body.size() + length > settings.maxResponseBytes) {
-            throw tooLarge(signed, "more than " + settings.maxResponseBytes + " bytes");
-        }
-        try {
-            chunk.getBytes(chunk.readerIndex(), body, length);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // never: a ByteArrayOutputStream does not throw
-        }
-        return body;
-    }
-
-    private static Body appendBounded(Body body, ByteBuf chunk, int limit) {
-        int keep = Math.min(chunk.readableBytes(), limit - body.size());
-        if (keep > 0) {
-            body.writeBytes(ByteBufUtil.getBytes(chunk, chunk.readerIndex(), keep));
-        }
-        return body;
     }
 
     /**
@@ -253,6 +234,21 @@ final class FlowrouteHttp implements AutoCloseable {
 
         Body(long declaredLength) {
             super(declaredLength >= 0 ? (int) Math.min(declaredLength, MAX_RESERVED) : 256);
+        }
+
+        /** Adds as much of {@code chunk} as fits under {@code limit} bytes; false when not all of it fit. */
+        boolean add(ByteBuf chunk, int limit) {
+            int keep = (int) Math.max(0, Math.min(chunk.readableBytes(), (long) limit - count));
+            ensureCapacity(count + keep);
+            chunk.getBytes(chunk.readerIndex(), buf, count, keep);
+            count += keep;
+            return keep == chunk.readableBytes();
+        }
+
+        private void ensureCapacity(int needed) {
+            if (needed > buf.length) {
+                buf = Arrays.copyOf(buf, Math.max(needed, buf.length * 2));
+            }
         }
 
         byte[] bytes() {
