@@ -16,8 +16,6 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,22 +24,11 @@ import reactor.netty.http.client.HttpClient;
 import reactor.test.StepVerifier;
 
 /** The builder's checks and defaults; building never sends anything. */
-class FlowrouteClientBuilderTest {
+class FlowrouteClientBuilderTest extends MockFlowrouteTest {
     private static final FlowrouteCredentials KEYS = FlowrouteCredentials.of("access", "secret");
 
-    private static MockFlowroute flowroute;
-
-    @BeforeAll
-    static void start() {
-        flowroute = new MockFlowroute();
-    }
-
-    @AfterAll
-    static void stop() {
-        flowroute.close();
-    }
-
     @BeforeEach
+    @Override
     void reset() {
         flowroute.reset();
         flowroute.server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(204)));

@@ -23,9 +23,6 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.reactivestreams.Subscription;
 import reactor.core.publisher.BaseSubscriber;
@@ -33,29 +30,9 @@ import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
 /** Paging: one request per page, only on demand, following {@code links.next} safely. */
-class PagedFluxTest {
+class PagedFluxTest extends MockFlowrouteTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
     private static final String ROUTES = "/v1/routes/";
-
-    private static MockFlowroute flowroute;
-    private static ReactiveFlowrouteClient client;
-
-    @BeforeAll
-    static void start() {
-        flowroute = new MockFlowroute();
-        client = flowroute.client();
-    }
-
-    @AfterAll
-    static void stop() {
-        client.close();
-        flowroute.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        flowroute.reset();
-    }
 
     /** A {@code GET /routes/} page holding routes {@code r<from>..r<from+count-1>}. */
     static String routesPage(int from, int count, String next, String prev) {

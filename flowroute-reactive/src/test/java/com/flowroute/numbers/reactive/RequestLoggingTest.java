@@ -22,35 +22,15 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import reactor.test.StepVerifier;
 
 /** One DEBUG line per attempt, and never a secret, a signature or an Authorization value anywhere. */
-class RequestLoggingTest {
+class RequestLoggingTest extends MockFlowrouteTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
     private static final Pattern ATTEMPT_LINE = Pattern.compile(
             ".*DEBUG com\\.flowroute\\.numbers\\.reactive\\.ReactiveFlowrouteClient - (GET|PUT|PATCH) (/\\S*) -> (\\d{3}|failed: .*)"
                     + " in (\\d+) ms \\(attempt (\\d+)\\)");
-
-    private static MockFlowroute flowroute;
-
-    @BeforeAll
-    static void start() {
-        flowroute = new MockFlowroute();
-    }
-
-    @AfterAll
-    static void stop() {
-        flowroute.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        flowroute.reset();
-    }
 
     @Test
     void oneDebugLinePerAttemptWithMethodPathQueryStatusTimeAndAttempt() {

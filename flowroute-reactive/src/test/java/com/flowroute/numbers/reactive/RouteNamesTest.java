@@ -11,8 +11,6 @@ import com.flowroute.numbers.NewRoute;
 import com.flowroute.numbers.RouteType;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,23 +18,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 import reactor.test.StepVerifier;
 
 /** Route names are one percent-encoded path segment under {@code /routes/}, whatever they hold. */
-class RouteNamesTest {
-    private static MockFlowroute flowroute;
-    private static ReactiveFlowrouteClient client;
-
-    @BeforeAll
-    static void start() {
-        flowroute = new MockFlowroute();
-        client = flowroute.client();
-    }
-
-    @AfterAll
-    static void stop() {
-        client.close();
-        flowroute.close();
-    }
-
+class RouteNamesTest extends MockFlowrouteTest {
     @BeforeEach
+    @Override
     void reset() {
         flowroute.reset();
         flowroute.server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(201)));

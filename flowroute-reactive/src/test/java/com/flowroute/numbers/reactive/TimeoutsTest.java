@@ -23,33 +23,13 @@ import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import reactor.test.StepVerifier;
 
 /** The per-attempt response timeout, the connect timeout, and refused connections; all on 127.0.0.1. */
-class TimeoutsTest {
+class TimeoutsTest extends MockFlowrouteTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
     private static final String NUMBER = "12066417744";
-
-    private static MockFlowroute flowroute;
-
-    @BeforeAll
-    static void start() {
-        flowroute = new MockFlowroute();
-    }
-
-    @AfterAll
-    static void stop() {
-        flowroute.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        flowroute.reset();
-    }
 
     @Test
     void slowAnswerEndsWithResponseTimeout() {

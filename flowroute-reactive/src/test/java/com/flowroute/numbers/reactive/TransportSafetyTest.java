@@ -28,9 +28,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -50,29 +47,9 @@ import reactor.test.StepVerifier;
  * while reading. Complements {@code FlowrouteClientBuilderTest}, {@code PagedFluxTest} and
  * {@code RouteNamesTest}.
  */
-class TransportSafetyTest {
+class TransportSafetyTest extends MockFlowrouteTest {
     private static final Duration WAIT = Duration.ofSeconds(20);
     private static final FlowrouteCredentials KEYS = FlowrouteCredentials.of(MockFlowroute.ACCESS_KEY, MockFlowroute.SECRET_KEY);
-
-    private static MockFlowroute flowroute;
-    private static ReactiveFlowrouteClient client;
-
-    @BeforeAll
-    static void start() {
-        flowroute = new MockFlowroute();
-        client = flowroute.client();
-    }
-
-    @AfterAll
-    static void stop() {
-        client.close();
-        flowroute.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        flowroute.reset();
-    }
 
     // HTTPS by default.
 
