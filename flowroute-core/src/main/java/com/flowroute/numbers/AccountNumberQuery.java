@@ -1,8 +1,6 @@
 package com.flowroute.numbers;
 
 import com.flowroute.numbers.internal.Checks;
-import com.flowroute.numbers.internal.QueryParameters;
-import java.util.Map;
 import java.util.Optional;
 import org.immutables.value.Value;
 
@@ -17,6 +15,15 @@ public abstract class AccountNumberQuery implements PagedQuery {
     /** Limits results to numbers containing these digits (a partial match, as the API does). */
     public abstract Optional<String> pattern();
 
+    /** v2 only: numbers starting with these digits, such as {@code 1206}. */
+    public abstract Optional<String> startsWith();
+
+    /** v2 only: numbers ending with these digits. */
+    public abstract Optional<String> endsWith();
+
+    /** v2 only: numbers whose alias is this text. */
+    public abstract Optional<String> alias();
+
     /** A query for all results with the server's default page size. */
     public static AccountNumberQuery all() {
         return builder().build();
@@ -27,10 +34,6 @@ public abstract class AccountNumberQuery implements PagedQuery {
         return new Builder();
     }
 
-    @Override
-    public Map<String, String> queryParameters() {
-        return QueryParameters.of(this).add("pattern", pattern()).toMap();
-    }
 
     /** Enforces the rules at {@code build()}, naming the field, the value and the rule on failure. */
     @Value.Check
@@ -38,6 +41,9 @@ public abstract class AccountNumberQuery implements PagedQuery {
         Checks.pageSize(pageSize());
         Checks.page(page());
         Checks.digits(pattern(), "pattern", 11);
+        Checks.digits(startsWith(), "startsWith", 11);
+        Checks.digits(endsWith(), "endsWith", 11);
+        alias().ifPresent(alias -> Checks.text(alias, "alias"));
     }
 
     /** Builds an {@link AccountNumberQuery}; {@code build()} validates it. */

@@ -1,13 +1,9 @@
 package com.flowroute.numbers;
 
-import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
-import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import org.immutables.value.Value;
 
 /** An area code (NPA) with numbers in Flowroute's inventory, such as {@code 206}. */
 @Value.Immutable
-@JsonSerialize(as = ImmutableAreaCode.class)
-@JsonDeserialize(as = ImmutableAreaCode.class)
 public interface AreaCode {
     /** The three-digit area code, such as {@code 206}. */
     String npa();

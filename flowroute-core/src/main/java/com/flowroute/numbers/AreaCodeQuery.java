@@ -1,8 +1,8 @@
 package com.flowroute.numbers;
 
+import java.util.Optional;
+import java.math.BigDecimal;
 import com.flowroute.numbers.internal.Checks;
-import com.flowroute.numbers.internal.QueryParameters;
-import java.util.Map;
 import org.immutables.value.Value;
 
 /**
@@ -12,6 +12,9 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 public abstract class AreaCodeQuery implements PagedQuery {
+    /** v2 only: area codes or exchanges with numbers whose setup cost is at most this, in US dollars. */
+    public abstract Optional<BigDecimal> maxSetupCost();
+
     /** A query for all results with the server's default page size. */
     public static AreaCodeQuery all() {
         return builder().build();
@@ -22,16 +25,13 @@ public abstract class AreaCodeQuery implements PagedQuery {
         return new Builder();
     }
 
-    @Override
-    public Map<String, String> queryParameters() {
-        return QueryParameters.of(this).toMap();
-    }
 
     /** Enforces the rules at {@code build()}, naming the field, the value and the rule on failure. */
     @Value.Check
     protected void check() {
         Checks.pageSize(pageSize());
         Checks.page(page());
+        maxSetupCost().ifPresent(cost -> Checks.require(cost.signum() >= 0, "maxSetupCost", cost, "must not be negative"));
     }
 
     /** Builds a {@link AreaCodeQuery}; {@code build()} validates it. */

@@ -1,7 +1,5 @@
 package com.flowroute.numbers;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
 import com.flowroute.numbers.internal.Checks;
 
 /**
@@ -26,7 +24,6 @@ public final class BillingMethod {
      * @return the billing method
      * @throws IllegalArgumentException if {@code value} is null, blank or has control characters
      */
-    @JsonCreator
     public static BillingMethod of(String value) {
         Checks.text(value, "billingMethod");
         return METERED.value.equals(value) ? METERED : new BillingMethod(value);
@@ -38,7 +35,6 @@ public final class BillingMethod {
     }
 
     /** The wire value, such as {@code METERED}. */
-    @JsonValue
     public String value() {
         return value;
     }

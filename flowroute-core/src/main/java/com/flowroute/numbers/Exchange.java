@@ -1,13 +1,9 @@
 package com.flowroute.numbers;
 
-import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
-import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import org.immutables.value.Value;
 
 /** An area code and exchange (NPA-NXX) with numbers in Flowroute's inventory, such as 206-641. */
 @Value.Immutable
-@JsonSerialize(as = ImmutableExchange.class)
-@JsonDeserialize(as = ImmutableExchange.class)
 public interface Exchange {
     /** The three-digit area code, such as {@code 206}. */
     String npa();

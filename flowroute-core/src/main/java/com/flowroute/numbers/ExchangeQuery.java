@@ -1,8 +1,7 @@
 package com.flowroute.numbers;
 
+import java.math.BigDecimal;
 import com.flowroute.numbers.internal.Checks;
-import com.flowroute.numbers.internal.QueryParameters;
-import java.util.Map;
 import java.util.Optional;
 import org.immutables.value.Value;
 
@@ -16,6 +15,9 @@ public abstract class ExchangeQuery implements PagedQuery {
     /** Limits results to area codes containing these 1-3 digits (a partial match, as the API does). */
     public abstract Optional<String> npa();
 
+    /** v2 only: area codes or exchanges with numbers whose setup cost is at most this, in US dollars. */
+    public abstract Optional<BigDecimal> maxSetupCost();
+
     /** A query for all results with the server's default page size. */
     public static ExchangeQuery all() {
         return builder().build();
@@ -26,16 +28,13 @@ public abstract class ExchangeQuery implements PagedQuery {
         return new Builder();
     }
 
-    @Override
-    public Map<String, String> queryParameters() {
-        return QueryParameters.of(this).add("npa", npa()).toMap();
-    }
 
     /** Enforces the rules at {@code build()}, naming the field, the value and the rule on failure. */
     @Value.Check
     protected void check() {
         Checks.pageSize(pageSize());
         Checks.page(page());
+        maxSetupCost().ifPresent(cost -> Checks.require(cost.signum() >= 0, "maxSetupCost", cost, "must not be negative"));
         Checks.digits(npa(), "npa", 3);
     }
 

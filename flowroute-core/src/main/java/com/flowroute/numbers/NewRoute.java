@@ -1,7 +1,9 @@
 package com.flowroute.numbers;
 
+import com.flowroute.numbers.internal.PhoneNumbers;
 import com.flowroute.numbers.internal.Checks;
 import java.util.Locale;
+import java.util.OptionalInt;
 import java.util.regex.Pattern;
 import org.immutables.value.Value;
 
@@ -34,6 +36,14 @@ public abstract class NewRoute {
     /** The route's value, checked against the type. */
     public abstract String value();
 
+    /** v2 only: the id of the {@link EdgeStrategy} (point of presence) calls go through. */
+    public abstract OptionalInt edgeStrategy();
+
+    /** This route sent through the edge strategy {@code edgeStrategyId} (v2). */
+    public NewRoute withEdgeStrategy(int edgeStrategyId) {
+        return builder().from(this).edgeStrategy(edgeStrategyId).build();
+    }
+
     /** A HOST route to a host name or IP address with an optional port, such as {@code 24.239.23.40:5060}. */
     public static NewRoute host(String name, String hostAndPort) {
         return builder().name(name).type(RouteType.HOST).value(hostAndPort).build();
@@ -44,7 +54,7 @@ public abstract class NewRoute {
      * accepted and sent in the 11-digit form.
      */
     public static NewRoute pstn(String name, String number) {
-        return builder().name(name).type(RouteType.PSTN).value(PhoneNumber.parse("value", number).toString()).build();
+        return builder().name(name).type(RouteType.PSTN).value(PhoneNumbers.parse("value", number).toString()).build();
     }
 
     /** A PSTN route to a NANP number. */
@@ -68,11 +78,12 @@ public abstract class NewRoute {
         Checks.text(name(), "name");
         Checks.require(type().equals(RouteType.HOST) || type().equals(RouteType.PSTN) || type().equals(RouteType.URI),
                 "type", type().value(), "must be HOST, PSTN or URI");
+        edgeStrategy().ifPresent(id -> Checks.require(id >= 0, "edgeStrategy", id, "must be an edge strategy id, 0 or more"));
         String value = value();
         if (type().equals(RouteType.HOST)) {
             Checks.require(isHostAndPort(value), "value", value, HOST_RULE);
         } else if (type().equals(RouteType.PSTN)) {
-            Checks.require(PhoneNumber.isNanp(value), "value", value,
+            Checks.require(PhoneNumber.isWireForm(value), "value", value,
                     "a PSTN route needs an 11-digit NANP number such as 12065551212");
         } else {
             String lower = value.toLowerCase(Locale.ROOT);

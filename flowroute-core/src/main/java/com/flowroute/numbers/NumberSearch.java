@@ -1,8 +1,6 @@
 package com.flowroute.numbers;
 
 import com.flowroute.numbers.internal.Checks;
-import com.flowroute.numbers.internal.QueryParameters;
-import java.util.Map;
 import java.util.Optional;
 import org.immutables.value.Value;
 
@@ -27,8 +25,20 @@ public abstract class NumberSearch implements PagedQuery {
     /** Two-letter state or province, such as {@code WA} (case-insensitive). */
     public abstract Optional<String> state();
 
-    /** Digits of a number to look for, such as {@code 12066417744}. */
+    /** Telephone number digits to look for, such as {@code 12066417744} (the wire {@code tn}). */
     public abstract Optional<String> tn();
+
+    /** v2 only: numbers starting with these digits, such as {@code 1206}. */
+    public abstract Optional<String> startsWith();
+
+    /** v2 only: numbers containing these digits. */
+    public abstract Optional<String> contains();
+
+    /** v2 only: numbers ending with these digits. */
+    public abstract Optional<String> endsWith();
+
+    /** v2 only: the number type, such as {@code standard} or {@code tollfree} (sent as given). */
+    public abstract Optional<String> numberType();
 
     /** A search of the whole inventory with the server's default page size. */
     public static NumberSearch all() {
@@ -40,16 +50,6 @@ public abstract class NumberSearch implements PagedQuery {
         return new Builder();
     }
 
-    @Override
-    public Map<String, String> queryParameters() {
-        return QueryParameters.of(this)
-                .add("npa", npa())
-                .add("nxx", nxx())
-                .add("ratecenter", rateCenter())
-                .add("state", state())
-                .add("tn", tn())
-                .toMap();
-    }
 
     /** Enforces the rules at {@code build()}, naming the field, the value and the rule on failure. */
     @Value.Check
@@ -68,6 +68,10 @@ public abstract class NumberSearch implements PagedQuery {
                 && Character.isLetter(state.charAt(1)) && state.charAt(1) < 128,
                 "state", state, "must be a two-letter state or province code such as WA or ON"));
         Checks.digits(tn(), "tn", 11);
+        Checks.digits(startsWith(), "startsWith", 11);
+        Checks.digits(contains(), "contains", 11);
+        Checks.digits(endsWith(), "endsWith", 11);
+        numberType().ifPresent(type -> Checks.text(type, "numberType"));
     }
 
     /** Builds a {@link NumberSearch}; {@code build()} validates it. */

@@ -1,8 +1,7 @@
 package com.flowroute.numbers;
 
+import java.util.Optional;
 import com.flowroute.numbers.internal.Checks;
-import com.flowroute.numbers.internal.QueryParameters;
-import java.util.Map;
 import org.immutables.value.Value;
 
 /**
@@ -12,6 +11,9 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 public abstract class RouteQuery implements PagedQuery {
+    /** v2 only: routes of this type. */
+    public abstract Optional<RouteType> routeType();
+
     /** A query for all results with the server's default page size. */
     public static RouteQuery all() {
         return builder().build();
@@ -22,10 +24,6 @@ public abstract class RouteQuery implements PagedQuery {
         return new Builder();
     }
 
-    @Override
-    public Map<String, String> queryParameters() {
-        return QueryParameters.of(this).toMap();
-    }
 
     /** Enforces the rules at {@code build()}, naming the field, the value and the rule on failure. */
     @Value.Check

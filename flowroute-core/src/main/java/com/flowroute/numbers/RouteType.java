@@ -1,7 +1,5 @@
 package com.flowroute.numbers;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
 import com.flowroute.numbers.internal.Checks;
 import java.util.List;
 
@@ -36,7 +34,6 @@ public final class RouteType {
      * @return the route type
      * @throws IllegalArgumentException if {@code value} is null, blank or has control characters
      */
-    @JsonCreator
     public static RouteType of(String value) {
         Checks.text(value, "type");
         for (RouteType known : KNOWN) {
@@ -53,7 +50,6 @@ public final class RouteType {
     }
 
     /** The wire value, such as {@code HOST} or {@code SIP-REG}. */
-    @JsonValue
     public String value() {
         return value;
     }

@@ -1,7 +1,7 @@
 package com.flowroute.numbers;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.List;
+import java.util.Optional;
 import java.util.NoSuchElementException;
 
 /**
@@ -9,18 +9,36 @@ import java.util.NoSuchElementException;
  * the failover second.
  */
 public interface RoutedNumber {
-    /** How the number is billed. */
-    BillingMethod billingMethod();
+    /** How the number is billed; v1 always says, v2 has no billing method (empty). */
+    Optional<BillingMethod> billingMethod();
 
-    /** The number's routes in the server's order: primary first, failover second. */
+    /**
+     * The number's routes in the server's order: primary first, failover second. Over v2 the
+     * account listing carries no routes (empty here: {@code details()} has them), and a number's
+     * details list the routes that are set, so a cleared failover is simply absent.
+     */
     List<Route> routes();
+
+    /** The number's alias (v2), such as {@code NYC main}. */
+    Optional<String> alias();
+
+    /** The number's rate center (v2, as the server spells it, such as {@code seattle}). */
+    Optional<String> rateCenter();
+
+    /** The number's state or province (v2, as the server spells it, such as {@code wa}). */
+    Optional<String> state();
+
+    /** The number's type (v2, raw, such as {@code standard} or {@code tollfree}). */
+    Optional<String> numberType();
+
+    /** Whether CNAM lookups are enabled on incoming calls (v2). */
+    Optional<Boolean> cnamLookupsEnabled();
 
     /**
      * The primary route, the first of {@link #routes()}.
      *
      * @throws NoSuchElementException if the server listed no route
      */
-    @JsonIgnore
     default Route primaryRoute() {
         return route(0, "primary");
     }
@@ -30,7 +48,6 @@ public interface RoutedNumber {
      *
      * @throws NoSuchElementException if the server listed fewer than two routes
      */
-    @JsonIgnore
     default Route failoverRoute() {
         return route(1, "failover");
     }

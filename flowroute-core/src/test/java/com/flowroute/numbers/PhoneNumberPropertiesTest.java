@@ -1,5 +1,6 @@
 package com.flowroute.numbers;
 
+import com.flowroute.numbers.internal.PhoneNumbers;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -61,7 +62,7 @@ class PhoneNumberPropertiesTest {
         assertEquals(number, PhoneNumber.parse(number.e164()));
         assertEquals(number.hashCode(), PhoneNumber.parse(digits).hashCode());
         assertEquals(digits, "1" + number.npa() + number.nxx() + number.lineNumber());
-        assertTrue(PhoneNumber.isNanp(number.toString()));
+        assertTrue(PhoneNumber.isWireForm(number.toString()));
         String json = WireFormat.MAPPER.writeValueAsString(number);
         assertEquals("\"" + digits + "\"", json);
         assertEquals(number, WireFormat.MAPPER.readValue(json, PhoneNumber.class));
@@ -110,11 +111,11 @@ class PhoneNumberPropertiesTest {
     void anythingElseIsRefusedNamingTheField(String text, String why) {
         String field = new String[] {"number", "value", "primaryNumber"}[Math.floorMod(text.hashCode(), 3)];
 
-        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> PhoneNumber.parse(field, text));
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> PhoneNumbers.parse(field, text));
 
         assertTrue(refused.getMessage().startsWith(field + " \""), refused.getMessage());
         assertTrue(refused.getMessage().contains("must be a NANP number"), refused.getMessage());
-        assertFalse(PhoneNumber.isNanp(text));
+        assertFalse(PhoneNumber.isWireForm(text));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package com.flowroute.numbers;
 
+import com.flowroute.numbers.internal.PhoneNumbers;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -109,7 +110,7 @@ class ValidationTest {
                 bad("two plus signs", () -> PhoneNumber.parse("++12066417744"), "number", q("++12066417744"), "NANP"),
                 bad("plus then 10 digits (country code 20)", () -> PhoneNumber.parse("+2066417744"), "number", q("+2066417744"), "NANP"),
                 bad("plus and a foreign number", () -> PhoneNumber.parse("+44 20 7946 0958"), "number", q("+44 20 7946 0958"), "NANP"),
-                bad("number in a named field", () -> PhoneNumber.parse("primaryNumber", "911"), "primaryNumber", q("911"), "NANP"),
+                bad("number in a named field", () -> PhoneNumbers.parse("primaryNumber", "911"), "primaryNumber", q("911"), "NANP"),
                 // NewRoute names
                 bad("route name empty", () -> NewRoute.host("", "pbx.example.com"), "name", q(""), "blank"),
                 bad("route name blank", () -> NewRoute.host("   ", "pbx.example.com"), "name", q("   "), "blank"),
@@ -279,17 +280,17 @@ class ValidationTest {
         assertEquals(wire.substring(4, 7), number.nxx());
         assertEquals(wire.substring(7), number.lineNumber());
         assertEquals(PhoneNumber.parse(wire), number);
-        assertTrue(PhoneNumber.isNanp(wire));
+        assertTrue(PhoneNumber.isWireForm(wire));
     }
 
     @Test
     void isNanpAcceptsOnlyTheExactWireForm() {
-        assertTrue(PhoneNumber.isNanp("12066417744"));
-        assertFalse(PhoneNumber.isNanp("2066417744"));
-        assertFalse(PhoneNumber.isNanp("+12066417744"));
-        assertFalse(PhoneNumber.isNanp("1206641774"));
-        assertFalse(PhoneNumber.isNanp("11066417744"));
-        assertFalse(PhoneNumber.isNanp("12061417744"));
+        assertTrue(PhoneNumber.isWireForm("12066417744"));
+        assertFalse(PhoneNumber.isWireForm("2066417744"));
+        assertFalse(PhoneNumber.isWireForm("+12066417744"));
+        assertFalse(PhoneNumber.isWireForm("1206641774"));
+        assertFalse(PhoneNumber.isWireForm("11066417744"));
+        assertFalse(PhoneNumber.isWireForm("12061417744"));
     }
 
     // ---- good new routes --------------------------------------------------------------------

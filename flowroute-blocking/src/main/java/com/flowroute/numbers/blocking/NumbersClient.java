@@ -5,6 +5,10 @@ import com.flowroute.numbers.AccountNumberQuery;
 import com.flowroute.numbers.BillingMethod;
 import com.flowroute.numbers.NumberDetails;
 import com.flowroute.numbers.PhoneNumber;
+import com.flowroute.numbers.NumberUpdate;
+import com.flowroute.numbers.RouteRole;
+import com.flowroute.numbers.Route;
+import com.flowroute.numbers.PurchaseResult;
 import com.flowroute.numbers.reactive.ReactiveNumbersClient;
 
 /**
@@ -37,7 +41,7 @@ public final class NumbersClient {
     }
 
     /**
-     * Buys {@code number} from the inventory ({@code PUT /tns/{number}}) and returns once it is on
+     * Buys {@code number} from the inventory and returns once it is on
      * the account. An attempt whose outcome is unknown is reconciled rather than blindly repeated,
      * as {@link ReactiveNumbersClient#purchase(PhoneNumber, BillingMethod)} describes.
      *
@@ -47,7 +51,7 @@ public final class NumbersClient {
         Blocking.run(reactive.purchase(number, billingMethod));
     }
 
-    /** Every number on the account ({@code GET /tns/}). */
+    /** Every number on the account. */
     public PagedIterable<AccountNumber> list() {
         return new PagedIterable<>(reactive.list());
     }
@@ -64,7 +68,7 @@ public final class NumbersClient {
 
     /**
      * The billing method and the primary and failover routes of a number on the account
-     * ({@code GET /tns/{number}}).
+     * (over v2 also its alias, type, CNAM lookups, E911 and CNAM records).
      *
      * @throws com.flowroute.numbers.NotFoundException if the number is not on the account
      */
@@ -78,11 +82,75 @@ public final class NumbersClient {
     }
 
     /**
-     * Sets the primary and failover routes of a number on the account ({@code PATCH /tns/{number}})
-     * by route name, and returns once the server accepted it; both routes must exist
-     * ({@link RoutesClient#create}).
+     * Sets the primary and failover routes of a number on the account by route name (v1) or
+     * alias (v2, resolved once per call), and returns once the server accepted it; see
+     * {@link ReactiveNumbersClient#updateRoutes(PhoneNumber, String, String)}.
      */
     public void updateRoutes(PhoneNumber number, String primary, String failover) {
         Blocking.run(reactive.updateRoutes(number, primary, failover));
+    }
+
+    /** Buys {@code number} with {@link BillingMethod#METERED}; returns the result. See {@link #purchaseWithResult(PhoneNumber, BillingMethod)}. */
+    public PurchaseResult purchaseWithResult(String number) {
+        return Blocking.value(reactive.purchaseWithResult(number));
+    }
+
+    /** Buys {@code number}; returns the result. See {@link #purchaseWithResult(PhoneNumber, BillingMethod)}. */
+    public PurchaseResult purchaseWithResult(String number, BillingMethod billingMethod) {
+        return Blocking.value(reactive.purchaseWithResult(number, billingMethod));
+    }
+
+    /** Buys {@code number} with {@link BillingMethod#METERED}; returns the result. See {@link #purchaseWithResult(PhoneNumber, BillingMethod)}. */
+    public PurchaseResult purchaseWithResult(PhoneNumber number) {
+        return Blocking.value(reactive.purchaseWithResult(number));
+    }
+
+    /**
+     * Buys {@code number} and returns the result, with the server's warnings (over v2 a 207:
+     * bought, but messaging could not be enabled). Reconciled, never blindly repeated, as
+     * {@link ReactiveNumbersClient#purchaseWithResult(PhoneNumber, BillingMethod)} describes.
+     */
+    public PurchaseResult purchaseWithResult(PhoneNumber number, BillingMethod billingMethod) {
+        return Blocking.value(reactive.purchaseWithResult(number, billingMethod));
+    }
+
+    /** Sets {@code number}'s routes to routes as listed. See {@link ReactiveNumbersClient#updateRoutes(PhoneNumber, Route, Route)}. */
+    public void updateRoutes(String number, Route primary, Route failover) {
+        Blocking.run(reactive.updateRoutes(number, primary, failover));
+    }
+
+    /** Sets {@code number}'s routes to routes as listed: by name over v1, by id over v2. */
+    public void updateRoutes(PhoneNumber number, Route primary, Route failover) {
+        Blocking.run(reactive.updateRoutes(number, primary, failover));
+    }
+
+    /** Releases {@code number} from the account (always over v2). */
+    public void release(String number) {
+        Blocking.run(reactive.release(number));
+    }
+
+    /** Releases {@code number} from the account (always over v2). */
+    public void release(PhoneNumber number) {
+        Blocking.run(reactive.release(number));
+    }
+
+    /** Changes {@code number}'s alias and CNAM lookups (always over v2); returns its details. */
+    public NumberDetails update(String number, NumberUpdate update) {
+        return Blocking.value(reactive.update(number, update));
+    }
+
+    /** Changes {@code number}'s alias and CNAM lookups (always over v2); returns its details. */
+    public NumberDetails update(PhoneNumber number, NumberUpdate update) {
+        return Blocking.value(reactive.update(number, update));
+    }
+
+    /** Clears {@code number}'s primary or failover route (always over v2). */
+    public void clearRoute(String number, RouteRole role) {
+        Blocking.run(reactive.clearRoute(number, role));
+    }
+
+    /** Clears {@code number}'s primary or failover route (always over v2). */
+    public void clearRoute(PhoneNumber number, RouteRole role) {
+        Blocking.run(reactive.clearRoute(number, role));
     }
 }

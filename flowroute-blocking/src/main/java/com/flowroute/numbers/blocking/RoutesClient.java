@@ -1,5 +1,6 @@
 package com.flowroute.numbers.blocking;
 
+import com.flowroute.numbers.EdgeStrategy;
 import com.flowroute.numbers.NewRoute;
 import com.flowroute.numbers.Route;
 import com.flowroute.numbers.RouteQuery;
@@ -16,7 +17,7 @@ public final class RoutesClient {
         this.reactive = reactive;
     }
 
-    /** Every inbound route of the account ({@code GET /routes/}), in the server's order. */
+    /** Every inbound route of the account, in the server's order. */
     public PagedIterable<Route> list() {
         return new PagedIterable<>(reactive.list());
     }
@@ -27,10 +28,35 @@ public final class RoutesClient {
     }
 
     /**
-     * Creates an inbound route ({@code PUT /routes/{name}}), its name percent-encoded in the path,
-     * and returns once the server accepted it.
+     * Creates an inbound route and returns it as created (over v2 with its new id); see
+     * {@link ReactiveRoutesClient#create(NewRoute)} for retries.
      */
-    public void create(NewRoute route) {
-        Blocking.run(reactive.create(route));
+    public Route create(NewRoute route) {
+        return Blocking.value(reactive.create(route));
+    }
+
+    /** Replaces {@code route}'s alias, type and value (always over v2; the route needs its v2 id). */
+    public void update(Route route, NewRoute replacement) {
+        Blocking.run(reactive.update(route, replacement));
+    }
+
+    /** Replaces the alias, type and value of the route with id {@code id} (always over v2). */
+    public void update(String id, NewRoute replacement) {
+        Blocking.run(reactive.update(id, replacement));
+    }
+
+    /** Deletes {@code route} (always over v2; the route needs its v2 id). */
+    public void delete(Route route) {
+        Blocking.run(reactive.delete(route));
+    }
+
+    /** Deletes the route with id {@code id} (always over v2). */
+    public void delete(String id) {
+        Blocking.run(reactive.delete(id));
+    }
+
+    /** The points of presence routes can go through (always over v2). */
+    public PagedIterable<EdgeStrategy> edgeStrategies() {
+        return new PagedIterable<>(reactive.edgeStrategies());
     }
 }

@@ -9,14 +9,58 @@ import java.util.OptionalInt;
  * Not part of the SDK's contract.
  */
 public final class Checks {
-    /** Largest page the v1 API serves. */
+    /** Largest page the API serves. */
     public static final int MAX_PAGE_SIZE = 200;
 
     private Checks() {}
 
     /** The exception for {@code field} holding {@code value}, which breaks {@code rule}. */
-    public static IllegalArgumentException invalid(String field, Object value, String rule) {
-        return new IllegalArgumentException(field + " " + describe(value) + " is invalid: " + rule);
+    public static InvalidArgument invalid(String field, Object value, String rule) {
+        return new InvalidArgument(field, value, rule);
+    }
+
+    /** The one message format of bad input: {@code field "value" is invalid: rule}. */
+    public static String message(String field, Object value, String rule) {
+        return field + " " + describe(value) + " is invalid: " + rule;
+    }
+
+    /**
+     * Bad input, with its parts kept so that a server can name the field as its wire does
+     * ({@code limit} where the SDK says {@code pageSize}) without taking the message apart.
+     */
+    public static final class InvalidArgument extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+
+        private final String field;
+        private final transient Object value;
+        private final String rule;
+
+        InvalidArgument(String field, Object value, String rule) {
+            super(message(field, value, rule));
+            this.field = field;
+            this.value = value;
+            this.rule = rule;
+        }
+
+        /** The field, as the SDK names it. */
+        public String field() {
+            return field;
+        }
+
+        /** The value refused. */
+        public Object value() {
+            return value;
+        }
+
+        /** The rule it breaks. */
+        public String rule() {
+            return rule;
+        }
+
+        /** The same refusal with the field named {@code name}. */
+        public InvalidArgument renamed(String name) {
+            return new InvalidArgument(name, value, rule);
+        }
     }
 
     /** Throws {@link #invalid} unless {@code ok}. */
@@ -39,9 +83,7 @@ public final class Checks {
 
     /** One to {@code max} ASCII digits. */
     public static void digits(Optional<String> value, String field, int max) {
-        value.ifPresent(v -> require(isDigits(v) && v.length() <= max, field, v,
-                max == Integer.MAX_VALUE ? "must be one or more digits 0-9"
-                        : "must be 1 to " + max + " digits 0-9"));
+        value.ifPresent(v -> require(isDigits(v) && v.length() <= max, field, v, "must be 1 to " + max + " digits 0-9"));
     }
 
     /** True when {@code s} is non-empty and only ASCII digits. */

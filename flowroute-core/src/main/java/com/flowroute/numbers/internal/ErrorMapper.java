@@ -1,5 +1,6 @@
 package com.flowroute.numbers.internal;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.flowroute.numbers.AuthenticationException;
 import com.flowroute.numbers.BadRequestException;
 import com.flowroute.numbers.FlowrouteApiException;
@@ -11,9 +12,13 @@ import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
 
-/** Maps a non-2xx answer to the contract's exception type. Not part of the SDK's contract. */
+/**
+ * Maps a non-2xx answer (status and body, v1 or v2) to the contract's exception type, and reads
+ * the messages out of the body: the one place that does. Not part of the SDK's contract.
+ */
 public final class ErrorMapper {
     private ErrorMapper() {}
 
@@ -27,23 +32,16 @@ public final class ErrorMapper {
      * @param retryAfter the parsed {@code Retry-After}, or null
      */
     public static FlowrouteApiException toException(int status, String method, String path, String body, Duration retryAfter) {
-        List<String> messages = WireFormat.errorMessages(body);
-        switch (status) {
-            case 400:
-            case 422:
-                return new BadRequestException(status, method, path, body, messages);
-            case 401:
-            case 403:
-                return new AuthenticationException(status, method, path, body, messages);
-            case 404:
-                return new NotFoundException(status, method, path, body, messages);
-            case 429:
-                return new RateLimitException(status, method, path, body, messages, retryAfter);
-            default:
-                return status >= 500
-                        ? new ServerException(status, method, path, body, messages)
-                        : new FlowrouteApiException(status, method, path, body, messages);
-        }
+        List<String> messages = errorMessages(body);
+        return switch (status) {
+            case 400, 422 -> new BadRequestException(status, method, path, body, messages);
+            case 401, 403 -> new AuthenticationException(status, method, path, body, messages);
+            case 404 -> new NotFoundException(status, method, path, body, messages);
+            case 429 -> new RateLimitException(status, method, path, body, messages, retryAfter);
+            default -> status >= 500
+                    ? new ServerException(status, method, path, body, messages)
+                    : new FlowrouteApiException(status, method, path, body, messages);
+        };
     }
 
     /**
@@ -68,6 +66,42 @@ public final class ErrorMapper {
             return wait.isNegative() ? Duration.ZERO : wait;
         } catch (DateTimeParseException unreadable) {
             return null;
+        }
+    }
+
+    /**
+     * The error messages of an error body, when it is JSON: strings found under {@code errors}
+     * (v2: objects with {@code detail} or {@code title}, either of which may be missing or not a
+     * string), {@code error} (v1), {@code message} and {@code detail}. Empty for anything else.
+     */
+    public static List<String> errorMessages(String body) {
+        List<String> messages = new ArrayList<>();
+        Json.lenient(body).filter(JsonNode::isObject).ifPresent(root -> {
+            for (String field : List.of("errors", "error", "message", "detail")) {
+                collect(root.get(field), messages);
+            }
+        });
+        return messages;
+    }
+
+    private static void collect(JsonNode node, List<String> into) {
+        if (node == null || node.isNull()) {
+            return;
+        }
+        if (node.isTextual()) {
+            if (!node.asText().isBlank()) {
+                into.add(node.asText());
+            }
+        } else if (node.isArray()) {
+            node.forEach(element -> collect(element, into));
+        } else if (node.isObject()) {
+            for (String field : List.of("detail", "message", "title")) {
+                JsonNode text = node.path(field);
+                if (text.isTextual() && !text.asText().isBlank()) {
+                    into.add(text.asText());
+                    return;
+                }
+            }
         }
     }
 }

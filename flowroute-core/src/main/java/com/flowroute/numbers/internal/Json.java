@@ -136,4 +136,35 @@ public final class Json {
             throw new FlowrouteTransportException("the response is not the expected JSON: " + e.getMessage(), e);
         }
     }
+
+    /**
+     * Server side: the JSON object of a request body.
+     *
+     * @param form an example of the expected body, for the message
+     * @throws MalformedRequest when the body is empty, not JSON or not an object
+     */
+    public static JsonNode requestObject(byte[] body, String form) {
+        if (body == null || body.length == 0) {
+            throw new MalformedRequest("the body is empty: expected JSON such as " + form);
+        }
+        JsonNode root = lenient(body).orElseThrow(() -> new MalformedRequest("the body is not JSON: expected JSON such as " + form));
+        if (!root.isObject()) {
+            throw new MalformedRequest("the body is not a JSON object: expected JSON such as " + form);
+        }
+        return root;
+    }
+
+    /**
+     * Server side: a required string field of a request body.
+     *
+     * @param description how the message names the field, such as {@code routes[0].name}
+     * @throws MalformedRequest when it is missing or not a string
+     */
+    public static String requestText(JsonNode object, String description, String field) {
+        JsonNode value = object == null ? null : object.get(field);
+        if (value == null || !value.isTextual()) {
+            throw new MalformedRequest(description + " is required and must be a string");
+        }
+        return value.asText();
+    }
 }

@@ -1,5 +1,6 @@
 package com.flowroute.numbers.reactive;
 
+import com.flowroute.numbers.FlowrouteApiVersion;
 import com.flowroute.numbers.FlowrouteCredentials;
 import com.flowroute.numbers.internal.Checks;
 import com.flowroute.numbers.internal.SdkVersion;
@@ -17,7 +18,9 @@ import reactor.netty.http.client.HttpClient;
 final class ClientSettings {
     final FlowrouteCredentials credentials;
     final URI origin;
-    final String basePath;
+    /** The API root's path under the origin, without a trailing slash: usually {@code ""}. */
+    final String rootPath;
+    final FlowrouteApiVersion apiVersion;
     final HttpClient httpClient;
     final Duration connectTimeout;
     final Duration responseTimeout;
@@ -35,7 +38,28 @@ final class ClientSettings {
         URI base = parseBaseUrl(url, builder.allowInsecureHttp);
         this.origin = URI.create(base.getScheme().toLowerCase(Locale.ROOT) + "://" + base.getRawAuthority());
         String path = base.getRawPath() == null ? "" : base.getRawPath();
-        this.basePath = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+        path = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+        // A v1 user's base URL ends in /v1: the segment is dropped, and chooses the version
+        // unless the builder chose one.
+        FlowrouteApiVersion fromUrl = null;
+        for (FlowrouteApiVersion version : FlowrouteApiVersion.values()) {
+            if (path.endsWith("/" + version.pathSegment())) {
+                fromUrl = version;
+                path = path.substring(0, path.length() - version.pathSegment().length() - 1);
+            }
+        }
+        this.rootPath = path;
+        if (builder.apiVersion != null && fromUrl != null && builder.apiVersion != fromUrl) {
+            throw Checks.invalid("baseUrl", url, "ends in /" + fromUrl.pathSegment() + " (API " + fromUrl + ") but apiVersion is "
+                    + builder.apiVersion + ": give the API root, such as " + FlowrouteClientBuilder.DEFAULT_BASE_URL
+                    + ", or the same version in both");
+        }
+        String fromEnvironment = environment.apply(FlowrouteClientBuilder.API_VERSION_VARIABLE);
+        this.apiVersion = builder.apiVersion != null ? builder.apiVersion
+                : fromUrl != null ? fromUrl
+                : fromEnvironment != null && !fromEnvironment.isBlank()
+                        ? FlowrouteApiVersion.parse(FlowrouteClientBuilder.API_VERSION_VARIABLE, fromEnvironment)
+                        : FlowrouteApiVersion.V1;
         this.httpClient = builder.httpClient;
         this.connectTimeout = builder.connectTimeout;
         this.responseTimeout = builder.responseTimeout;

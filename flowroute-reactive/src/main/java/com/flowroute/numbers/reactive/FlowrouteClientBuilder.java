@@ -1,5 +1,6 @@
 package com.flowroute.numbers.reactive;
 
+import com.flowroute.numbers.FlowrouteApiVersion;
 import com.flowroute.numbers.FlowrouteCredentials;
 import com.flowroute.numbers.internal.Checks;
 import java.time.Clock;
@@ -14,15 +15,18 @@ import reactor.netty.http.client.HttpClient;
  * @param <B> the concrete builder, returned by each option for chaining
  */
 public abstract class FlowrouteClientBuilder<B extends FlowrouteClientBuilder<B>> {
-    /** The v1 API's base URL. */
-    public static final String DEFAULT_BASE_URL = "https://api.flowroute.com/v1";
+    /** The API's root: each operation adds its versioned path ({@code /v1/tns/}, {@code /v2/numbers}). */
+    public static final String DEFAULT_BASE_URL = "https://api.flowroute.com";
     /** Environment variable that overrides {@link #DEFAULT_BASE_URL}. */
     public static final String BASE_URL_VARIABLE = "FLOWROUTE_BASE_URL";
+    /** Environment variable that chooses the API version ({@code v1} or {@code v2}) when the builder does not. */
+    public static final String API_VERSION_VARIABLE = "FLOWROUTE_API_VERSION";
     /** Default for the largest response body read: 16 MiB. */
     public static final int DEFAULT_MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
 
     FlowrouteCredentials credentials;
     String baseUrl;
+    FlowrouteApiVersion apiVersion;
     HttpClient httpClient;
     Duration connectTimeout = Duration.ofSeconds(10);
     Duration responseTimeout = Duration.ofSeconds(30);
@@ -47,9 +51,12 @@ public abstract class FlowrouteClientBuilder<B extends FlowrouteClientBuilder<B>
     }
 
     /**
-     * The API's base URL, such as {@code https://api.flowroute.com/v1} (the default, or the
-     * environment variable {@code FLOWROUTE_BASE_URL}). Plain {@code http://} is accepted only for
-     * loopback hosts unless {@link #allowInsecureHttp(boolean)} is set.
+     * The API's root URL, such as {@code https://api.flowroute.com} (the default, or the
+     * environment variable {@code FLOWROUTE_BASE_URL}); each operation adds its versioned path. A
+     * URL ending in {@code /v1} or {@code /v2} still works: that segment is dropped and chooses
+     * the version when {@link #apiVersion} is not set (set and different, {@code build()} fails).
+     * Plain {@code http://} is accepted only for loopback hosts unless
+     * {@link #allowInsecureHttp(boolean)} is set.
      */
     public B baseUrl(String baseUrl) {
         this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
@@ -57,9 +64,23 @@ public abstract class FlowrouteClientBuilder<B extends FlowrouteClientBuilder<B>
     }
 
     /**
+     * The API version of the nine number and route operations. Default: the version a base URL
+     * ending in {@code /v1} or {@code /v2} names, else the environment variable
+     * {@code FLOWROUTE_API_VERSION} ({@code v1} or {@code v2}), else {@link FlowrouteApiVersion#V1}.
+     * Operations only v2 has, messaging, E911 and CNAM always go over v2 (v2.1 for messaging).
+     */
+    public B apiVersion(FlowrouteApiVersion apiVersion) {
+        this.apiVersion = Objects.requireNonNull(apiVersion, "apiVersion");
+        return self();
+    }
+
+    /**
      * The Reactor Netty client to send with, for a proxy, TLS settings, a connection pool of your
      * own or metrics. The SDK adds its timeouts and headers per request and does not dispose it.
      * Default: a client with a connection pool owned, and disposed on close, by the SDK client.
+     * Redirects are never followed (credentials go to the configured origin only); if the client
+     * has Reactor Netty's wiretap on, {@code Authorization} values are masked in its log over
+     * HTTP/1.1, and over HTTP/2 the wiretap is turned off with a warning.
      */
     public B httpClient(HttpClient httpClient) {
         this.httpClient = Objects.requireNonNull(httpClient, "httpClient");

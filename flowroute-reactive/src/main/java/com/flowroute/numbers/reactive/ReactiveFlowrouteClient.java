@@ -1,7 +1,10 @@
 package com.flowroute.numbers.reactive;
 
+import com.flowroute.numbers.FlowrouteApiVersion;
+
 /**
- * The reactive client of the Flowroute v1 numbers API, on Reactor Netty.
+ * The reactive client of the Flowroute API (v1 or v2 for numbers and routes, as the builder's
+ * {@code apiVersion} says), on Reactor Netty.
  *
  * <pre>{@code
  * ReactiveFlowrouteClient rx = ReactiveFlowrouteClient.builder()
@@ -13,21 +16,21 @@ package com.flowroute.numbers.reactive;
  * }</pre>
  *
  * <p>Every method returns a cold {@code Mono} or {@link PagedFlux}: nothing is sent before
- * subscription, and each subscription sends anew. Calls are signed, retried and timed out as the
- * builder says. The client is thread-safe and meant to be shared; {@link #close()} releases the
+ * subscription, and each subscription sends anew. Calls are authenticated, retried and timed out
+ * as the builder says. The client is thread-safe and meant to be shared; {@link #close()} releases the
  * connection pool it owns (none when {@link FlowrouteClientBuilder#httpClient} was given).
  */
 public final class ReactiveFlowrouteClient implements AutoCloseable {
-    private final FlowrouteHttp http;
+    private final ClientContext context;
     private final ReactiveAvailableNumbersClient availableNumbers;
     private final ReactiveNumbersClient numbers;
     private final ReactiveRoutesClient routes;
 
     ReactiveFlowrouteClient(ClientSettings settings) {
-        this.http = new FlowrouteHttp(settings);
-        this.availableNumbers = new ReactiveAvailableNumbersClient(http);
-        this.numbers = new ReactiveNumbersClient(http);
-        this.routes = new ReactiveRoutesClient(http);
+        this.context = new ClientContext(settings);
+        this.availableNumbers = new ReactiveAvailableNumbersClient(context);
+        this.routes = new ReactiveRoutesClient(context);
+        this.numbers = new ReactiveNumbersClient(context, routes);
     }
 
     /** A builder; see {@link FlowrouteClientBuilder} for the options and their defaults. */
@@ -45,7 +48,12 @@ public final class ReactiveFlowrouteClient implements AutoCloseable {
         return numbers;
     }
 
-    /** The account's inbound routes: list and create. */
+    /** The API version of the nine number and route operations. */
+    public FlowrouteApiVersion apiVersion() {
+        return context.version;
+    }
+
+    /** The account's inbound routes: list, create, and over v2 update, delete and edge strategies. */
     public ReactiveRoutesClient routes() {
         return routes;
     }
@@ -56,7 +64,7 @@ public final class ReactiveFlowrouteClient implements AutoCloseable {
      */
     @Override
     public void close() {
-        http.close();
+        context.close();
     }
 
     /** Builds a {@link ReactiveFlowrouteClient}. */

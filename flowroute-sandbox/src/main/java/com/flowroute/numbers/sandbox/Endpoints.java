@@ -185,7 +185,7 @@ final class Endpoints {
     }
 
     private static PhoneNumber number(String segment) {
-        if (!PhoneNumber.isNanp(segment)) {
+        if (!PhoneNumber.isWireForm(segment)) {
             throw ApiError.badRequest(Checks.invalid("number", segment, NUMBER_RULE).getMessage());
         }
         return PhoneNumber.parse(segment);

@@ -76,6 +76,10 @@ public final class JsonApi {
         if (data.isMissingNode() || data.isNull()) {
             return Optional.empty();
         }
+        if (data.isValueNode()) {
+            // Flowroute's OpenAPI document describes some relationships' data as a bare id string.
+            return data.asText().isEmpty() ? Optional.empty() : Optional.of(data.asText());
+        }
         if (!data.isObject()) {
             throw Json.malformed("relationships." + name + ".data is " + data.getNodeType() + ", expected an object");
         }

@@ -6,12 +6,12 @@ import com.flowroute.numbers.FlowrouteTransportException;
  * A transport failure of one attempt that remembers whether the request may have reached the
  * server, which decides between a plain retry and reconciliation.
  */
-final class SendFailure extends FlowrouteTransportException {
+final class AttemptFailure extends FlowrouteTransportException {
     private static final long serialVersionUID = 1L;
 
     private final boolean mayHaveReachedServer;
 
-    SendFailure(String message, Throwable cause, boolean mayHaveReachedServer) {
+    AttemptFailure(String message, Throwable cause, boolean mayHaveReachedServer) {
         super(message, cause);
         this.mayHaveReachedServer = mayHaveReachedServer;
     }
