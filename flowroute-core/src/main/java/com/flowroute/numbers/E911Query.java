@@ -2,11 +2,6 @@ package com.flowroute.numbers;
 
 import com.flowroute.numbers.internal.Checks;
 import com.flowroute.numbers.internal.E911AddressRules;
-import com.flowroute.numbers.internal.QueryParameters;
-import com.flowroute.numbers.internal.v2.ComplianceJson;
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import org.immutables.value.Value;
 
@@ -31,12 +26,6 @@ public abstract class E911Query implements PagedQuery {
     }
 
     /** The paging parameters ({@code limit}, {@code page}) and the v2 filters. */
-    @Override
-    public Map<String, String> queryParameters() {
-        Map<String, String> parameters = new LinkedHashMap<>(QueryParameters.of(this).toMap());
-        ComplianceJson.e911Filters(this).forEach(filter -> parameters.put(filter.getKey(), filter.getValue()));
-        return Collections.unmodifiableMap(parameters);
-    }
 
     /** Enforces the rules at {@code build()}, naming the field, the value and the rule on failure. */
     @Value.Check

@@ -36,6 +36,8 @@ public final class FlowrouteClient implements AutoCloseable {
     private final AvailableNumbersClient availableNumbers;
     private final NumbersClient numbers;
     private final RoutesClient routes;
+    private final E911Client e911;
+    private final CnamClient cnam;
 
     private FlowrouteClient(ReactiveFlowrouteClient reactive, boolean ownsReactive) {
         this.reactive = reactive;
@@ -43,6 +45,8 @@ public final class FlowrouteClient implements AutoCloseable {
         this.availableNumbers = new AvailableNumbersClient(reactive.availableNumbers());
         this.numbers = new NumbersClient(reactive.numbers());
         this.routes = new RoutesClient(reactive.routes());
+        this.e911 = new E911Client(reactive.e911());
+        this.cnam = new CnamClient(reactive.cnam());
     }
 
     /** A builder taking the same options as {@link ReactiveFlowrouteClient#builder()}; see {@link FlowrouteClientBuilder}. */
@@ -69,14 +73,24 @@ public final class FlowrouteClient implements AutoCloseable {
         return availableNumbers;
     }
 
-    /** The account's numbers: purchase, list, details, route assignment. */
+    /** The account's numbers: purchase, list, details, route assignment, and over v2 release and updates. */
     public NumbersClient numbers() {
         return numbers;
     }
 
-    /** The account's inbound routes: list and create. */
+    /** The account's inbound routes: list, create, and over v2 update, delete, edge strategies. */
     public RoutesClient routes() {
         return routes;
+    }
+
+    /** The account's E911 (emergency address) records, always over v2. */
+    public E911Client e911() {
+        return e911;
+    }
+
+    /** The account's CNAM (caller name) records, always over v2. */
+    public CnamClient cnam() {
+        return cnam;
     }
 
     /**

@@ -25,12 +25,16 @@ public final class ReactiveFlowrouteClient implements AutoCloseable {
     private final ReactiveAvailableNumbersClient availableNumbers;
     private final ReactiveNumbersClient numbers;
     private final ReactiveRoutesClient routes;
+    private final ReactiveE911Client e911;
+    private final ReactiveCnamClient cnam;
 
     ReactiveFlowrouteClient(ClientSettings settings) {
         this.context = new ClientContext(settings);
         this.availableNumbers = new ReactiveAvailableNumbersClient(context);
         this.routes = new ReactiveRoutesClient(context);
         this.numbers = new ReactiveNumbersClient(context, routes);
+        this.e911 = new ReactiveE911Client(context);
+        this.cnam = new ReactiveCnamClient(context);
     }
 
     /** A builder; see {@link FlowrouteClientBuilder} for the options and their defaults. */
@@ -56,6 +60,16 @@ public final class ReactiveFlowrouteClient implements AutoCloseable {
     /** The account's inbound routes: list, create, and over v2 update, delete and edge strategies. */
     public ReactiveRoutesClient routes() {
         return routes;
+    }
+
+    /** The account's E911 (emergency address) records, always over v2. */
+    public ReactiveE911Client e911() {
+        return e911;
+    }
+
+    /** The account's CNAM (caller name) records, always over v2. */
+    public ReactiveCnamClient cnam() {
+        return cnam;
     }
 
     /**

@@ -14,6 +14,7 @@ import com.flowroute.numbers.internal.Checks;
 import com.flowroute.numbers.internal.CnamValues;
 import com.flowroute.numbers.internal.E911AddressRules;
 import com.flowroute.numbers.internal.Json;
+import com.flowroute.numbers.internal.PhoneNumbers;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -272,7 +273,7 @@ public final class ComplianceJson {
     private static PhoneNumber number(JsonNode resource) {
         Optional<String> value = Json.optionalText(JsonApi.attributes(resource), VALUE).filter(v -> !v.isBlank());
         String text = value.isPresent() ? value.get() : JsonApi.id(resource);
-        return Json.build(() -> PhoneNumber.parse(VALUE, text));
+        return Json.build(() -> PhoneNumbers.parse(VALUE, text));
     }
 
     private static CnamRecord cnam(JsonNode resource) {

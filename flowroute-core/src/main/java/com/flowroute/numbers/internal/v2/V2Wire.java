@@ -145,12 +145,7 @@ public final class V2Wire {
             for (Parameter<Q> parameter : filters) {
                 parameter.read().apply(query).ifPresent(value -> out.add(Map.entry(parameter.wireName(), value)));
             }
-            query.pageSize().ifPresent(size -> out.add(Map.entry("limit", Integer.toString(size))));
-            int offset = (query.page().orElse(1) - 1) * query.pageSize().orElse(DEFAULT_LIMIT);
-            if (offset > 0) {
-                out.add(Map.entry("offset", Integer.toString(offset)));
-            }
-            return out;
+            return paged(out, query);
         }
 
         /** A page of this listing's answer; {@link Page#nextLink()} is the server's, see {@link #continuation}. */
@@ -228,6 +223,21 @@ public final class V2Wire {
             names.add("offset");
             return String.join(", ", names);
         }
+    }
+
+    /**
+     * {@code filters}, then {@code limit} when {@code query} sets a page size, and
+     * {@code offset = (page - 1) * pageSize} when it starts past the first page: the first
+     * request of every v2 listing.
+     */
+    public static List<Map.Entry<String, String>> paged(List<Map.Entry<String, String>> filters, PagedQuery query) {
+        List<Map.Entry<String, String>> out = new ArrayList<>(filters);
+        query.pageSize().ifPresent(size -> out.add(Map.entry("limit", Integer.toString(size))));
+        int offset = (query.page().orElse(1) - 1) * query.pageSize().orElse(DEFAULT_LIMIT);
+        if (offset > 0) {
+            out.add(Map.entry("offset", Integer.toString(offset)));
+        }
+        return out;
     }
 
     /**
