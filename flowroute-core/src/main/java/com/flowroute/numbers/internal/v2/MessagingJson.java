@@ -184,9 +184,9 @@ public final class MessagingJson {
         JsonNode root = webhookObject(body, "an inbound message");
         return asBadInput("the webhook body is not an inbound message", () -> {
             if (root.has("data")) {
-                JsonNode resource = webhookResource(root, "an inbound message", MESSAGE);
+                JsonNode resource = webhookResource(root, MESSAGE);
                 if (DELIVERY_RECEIPT.equals(resource.path("type").asText())) {
-                    throw new IllegalArgumentException("the webhook body is a delivery receipt, not an inbound message:"
+                    throw new IllegalArgumentException("it is a delivery receipt, not an inbound message:"
                             + " read it with FlowrouteWebhooks.deliveryReceipt");
                 }
                 JsonNode attributes = JsonApi.attributes(resource);
@@ -195,7 +195,7 @@ public final class MessagingJson {
             if (root.has(FROM) || root.has(TO)) {
                 return readInbound(Json.requiredText(root, "id"), root, List.of(), receivedAt);
             }
-            throw neitherShape("an inbound message", "{\"to\",\"from\",\"body\",\"id\"}");
+            throw neitherShape("{\"to\",\"from\",\"body\",\"id\"}");
         });
     }
 
@@ -212,22 +212,22 @@ public final class MessagingJson {
         JsonNode root = webhookObject(body, "a delivery receipt");
         return asBadInput("the webhook body is not a delivery receipt", () -> {
             if (root.has("data")) {
-                JsonNode resource = webhookResource(root, "a delivery receipt", DELIVERY_RECEIPT);
+                JsonNode resource = webhookResource(root, DELIVERY_RECEIPT);
                 JsonNode attributes = JsonApi.attributes(resource);
                 if (attributes.has(DIRECTION)) {
                     // A message resource (it has a direction), such as an inbound SMS posted to the wrong handler.
-                    throw new IllegalArgumentException("the webhook body is a message, not a delivery receipt:"
+                    throw new IllegalArgumentException("it is a message (it has a direction), not a delivery receipt:"
                             + " read an inbound one with FlowrouteWebhooks.inboundMessage");
                 }
                 if (!attributes.has(STATUS)) {
-                    throw new IllegalArgumentException("the webhook body is not a delivery receipt: data.attributes.status is missing");
+                    throw new IllegalArgumentException("data.attributes.status is missing");
                 }
                 return readReceipt(attributes, Json.optionalText(resource, "id"), Optional.of(receivedAt));
             }
             if (root.has(STATUS)) {
                 return readReceipt(root, Json.optionalText(root, "id"), Optional.of(receivedAt));
             }
-            throw neitherShape("a delivery receipt", "{\"status\",\"status_code\",\"status_code_description\",\"timestamp\",\"id\"}");
+            throw neitherShape("{\"status\",\"status_code\",\"status_code_description\",\"timestamp\",\"id\"}");
         });
     }
 
@@ -679,30 +679,28 @@ public final class MessagingJson {
         return -1;
     }
 
-    /** {@code data} of a webhook: one object whose {@code type}, when given, is {@code expected} or {@code message}. */
-    private static JsonNode webhookResource(JsonNode root, String what, String expected) {
+    /** {@code data} of a webhook: one object whose {@code type}, when given, is a message or a delivery receipt. */
+    private static JsonNode webhookResource(JsonNode root, String expected) {
         JsonNode data = root.path("data");
         if (!data.isObject()) {
-            throw new IllegalArgumentException("the webhook body is not " + what + ": \"data\" is "
-                    + data.getNodeType() + ", expected one resource object");
+            throw new IllegalArgumentException("\"data\" is " + data.getNodeType() + ", expected one resource object");
         }
         String type = data.path("type").asText(expected);
-        if (!type.equals(expected) && !type.equals(MESSAGE) && !type.equals(DELIVERY_RECEIPT)) {
-            throw new IllegalArgumentException("the webhook body is not " + what + ": data.type is " + type
-                    + ", expected " + expected);
+        if (!type.equals(MESSAGE) && !type.equals(DELIVERY_RECEIPT)) {
+            throw new IllegalArgumentException("data.type is " + type + ", expected " + expected);
         }
         return data;
     }
 
-    private static IllegalArgumentException neitherShape(String what, String flat) {
-        return new IllegalArgumentException("the webhook body is not " + what + ": it is neither the JSON:API shape"
+    private static IllegalArgumentException neitherShape(String flat) {
+        return new IllegalArgumentException("it is neither the JSON:API shape"
                 + " {\"data\":{\"type\",\"id\",\"attributes\":{...}}} nor the flat shape " + flat);
     }
 
     /**
-     * Runs a read of client-side-shaped JSON where a bad shape is bad input: the
-     * {@link FlowrouteTransportException}s of {@link Json} and {@link JsonApi} become
-     * {@link IllegalArgumentException}s saying what was wrong.
+     * Runs a read where a bad shape is bad input: the {@link FlowrouteTransportException}s of
+     * {@link Json} and {@link JsonApi}, and the refusals of the models, become one
+     * {@link IllegalArgumentException} that starts with {@code problem} and says what was wrong.
      */
     private static <T> T asBadInput(String problem, Supplier<T> read) {
         try {
@@ -710,6 +708,8 @@ public final class MessagingJson {
         } catch (FlowrouteTransportException e) {
             String detail = e.getMessage().startsWith(RESPONSE_PREFIX) ? e.getMessage().substring(RESPONSE_PREFIX.length()) : e.getMessage();
             throw new IllegalArgumentException(problem + ": " + detail, e);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(problem + ": " + e.getMessage(), e);
         }
     }
 }

@@ -312,7 +312,8 @@ class MessagingJsonTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> MessagingJson.decodeSend(utf8(
                 "{\"data\":{\"attributes\":{\"to\":\"12065550199\",\"from\":\"12065550100\",\"body\":\"" + secret + "x".repeat(1600) + "\"}}}")));
         assertFalse(e.getMessage().contains("PIN"), e.getMessage());
-        assertTrue(e.getMessage().startsWith("body (1614 characters, not shown) is invalid"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("the request body is not a message: body (1614 characters, not shown) is invalid"),
+                e.getMessage());
     }
 
     @Test
