@@ -17,6 +17,8 @@ public abstract class InboundMessage {
     public abstract String id();
 
     /** The sender. */
+    // The contract's name; it takes the builder's from(instance) copy method, which is not needed.
+    @SuppressWarnings("immutables:from")
     public abstract PhoneNumber from();
 
     /** The account's number that received it. */

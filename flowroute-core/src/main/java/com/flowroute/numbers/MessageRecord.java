@@ -18,6 +18,8 @@ public abstract class MessageRecord {
     public abstract String id();
 
     /** The sender. */
+    // The contract's name; it takes the builder's from(instance) copy method, which is not needed.
+    @SuppressWarnings("immutables:from")
     public abstract PhoneNumber from();
 
     /** The receiver. */

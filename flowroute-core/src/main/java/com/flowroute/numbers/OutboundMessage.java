@@ -35,6 +35,8 @@ public abstract class OutboundMessage {
     public static final int MAX_MEDIA = 10;
 
     /** The sending number, one of the account's numbers with messaging enabled. */
+    // The contract's name; it takes the builder's from(instance) copy method, which is not needed.
+    @SuppressWarnings("immutables:from")
     public abstract PhoneNumber from();
 
     /** The receiving number. */
