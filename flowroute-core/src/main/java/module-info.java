@@ -6,7 +6,7 @@
 module com.flowroute.numbers {
     requires com.fasterxml.jackson.databind;
     requires com.fasterxml.jackson.datatype.jdk8;
-    requires static transitive org.immutables.value;
+    requires static org.immutables.value;
 
     exports com.flowroute.numbers;
     // The models carry Jackson annotations for users who serialize them; databind reaches the

@@ -13,7 +13,7 @@ module com.flowroute.numbers.sandbox {
     requires reactor.netty.core;
     requires reactor.netty.http;
     requires org.slf4j;
-    requires static transitive org.junit.jupiter.api;
+    requires static org.junit.jupiter.api;
 
     exports com.flowroute.numbers.sandbox;
 }
