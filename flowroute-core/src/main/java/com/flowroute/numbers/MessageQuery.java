@@ -14,7 +14,7 @@ import org.immutables.value.Value;
  * to Flowroute in UTC to the millisecond; {@code end} must be after {@code start}.
  */
 @Value.Immutable
-public abstract class MessageQuery {
+public abstract class MessageQuery implements PagedQuery {
     private static final String START_RULE = "is required: the start of the period to list (MessageQuery.builder().start(Instant))";
 
     /** The start of the period. */

@@ -1,5 +1,6 @@
 package com.flowroute.numbers;
 
+import com.flowroute.numbers.internal.PhoneNumbers;
 import com.flowroute.numbers.internal.Checks;
 import com.flowroute.numbers.internal.UrlChecks;
 import java.net.URI;
@@ -64,7 +65,7 @@ public abstract class OutboundMessage {
      * @throws IllegalArgumentException naming the field, the value (a body only by its length) and the rule
      */
     public static OutboundMessage sms(String from, String to, String body) {
-        return sms(PhoneNumber.parse("from", from), PhoneNumber.parse("to", to), body);
+        return sms(PhoneNumbers.parse("from", from), PhoneNumbers.parse("to", to), body);
     }
 
     /**
@@ -92,7 +93,7 @@ public abstract class OutboundMessage {
      * @throws IllegalArgumentException naming the field, the value (a body only by its length) and the rule
      */
     public static OutboundMessage mms(String from, String to, String body, List<URI> media) {
-        return mms(PhoneNumber.parse("from", from), PhoneNumber.parse("to", to), body, media);
+        return mms(PhoneNumbers.parse("from", from), PhoneNumbers.parse("to", to), body, media);
     }
 
     /**

@@ -14,6 +14,7 @@ import com.flowroute.numbers.MessageStatus;
 import com.flowroute.numbers.OutboundMessage;
 import com.flowroute.numbers.Page;
 import com.flowroute.numbers.PhoneNumber;
+import com.flowroute.numbers.internal.PhoneNumbers;
 import com.flowroute.numbers.internal.Checks;
 import com.flowroute.numbers.internal.Json;
 import com.flowroute.numbers.internal.UrlChecks;
@@ -247,8 +248,8 @@ public final class MessagingJson {
             String type = data.path("type").asText(MESSAGE);
             Checks.require(MESSAGE.equals(type), "data.type", type, "must be \"message\"");
             JsonNode attributes = JsonApi.attributes(data);
-            PhoneNumber from = PhoneNumber.parse(FROM, Json.requiredText(attributes, FROM));
-            PhoneNumber to = PhoneNumber.parse(TO, Json.requiredText(attributes, TO));
+            PhoneNumber from = PhoneNumbers.parse(FROM, Json.requiredText(attributes, FROM));
+            PhoneNumber to = PhoneNumbers.parse(TO, Json.requiredText(attributes, TO));
             String body = Json.optionalText(attributes, BODY).orElse(null);
             List<URI> media = uris(attributes.path(MEDIA_URLS), MEDIA_URLS);
             boolean mms = JsonApi.bool(attributes, IS_MMS).orElse(!media.isEmpty());
@@ -398,8 +399,8 @@ public final class MessagingJson {
         List<URI> media = media(resource, attributes, document);
         return MessageRecord.builder()
                 .id(JsonApi.id(resource))
-                .from(PhoneNumber.parse(FROM, Json.requiredText(attributes, FROM)))
-                .to(PhoneNumber.parse(TO, Json.requiredText(attributes, TO)))
+                .from(PhoneNumbers.parse(FROM, Json.requiredText(attributes, FROM)))
+                .to(PhoneNumbers.parse(TO, Json.requiredText(attributes, TO)))
                 .body(Json.optionalText(attributes, BODY).orElse(""))
                 .direction(MessageDirection.of(Json.requiredText(attributes, DIRECTION)))
                 .status(MessageStatus.of(Json.optionalText(attributes, STATUS).orElse("")))
@@ -415,8 +416,8 @@ public final class MessagingJson {
     private static InboundMessage readInbound(String id, JsonNode attributes, List<URI> media, Instant receivedAt) {
         return InboundMessage.builder()
                 .id(id)
-                .from(PhoneNumber.parse(FROM, Json.requiredText(attributes, FROM)))
-                .to(PhoneNumber.parse(TO, Json.requiredText(attributes, TO)))
+                .from(PhoneNumbers.parse(FROM, Json.requiredText(attributes, FROM)))
+                .to(PhoneNumbers.parse(TO, Json.requiredText(attributes, TO)))
                 .body(Json.optionalText(attributes, BODY).orElse(""))
                 .mediaUrls(media)
                 .mms(JsonApi.bool(attributes, IS_MMS).orElse(!media.isEmpty()))
