@@ -38,6 +38,7 @@ public final class FlowrouteClient implements AutoCloseable {
     private final RoutesClient routes;
     private final E911Client e911;
     private final CnamClient cnam;
+    private final MessagesClient messages;
 
     private FlowrouteClient(ReactiveFlowrouteClient reactive, boolean ownsReactive) {
         this.reactive = reactive;
@@ -47,6 +48,7 @@ public final class FlowrouteClient implements AutoCloseable {
         this.routes = new RoutesClient(reactive.routes());
         this.e911 = new E911Client(reactive.e911());
         this.cnam = new CnamClient(reactive.cnam());
+        this.messages = new MessagesClient(reactive.messages());
     }
 
     /** A builder taking the same options as {@link ReactiveFlowrouteClient#builder()}; see {@link FlowrouteClientBuilder}. */
@@ -81,6 +83,11 @@ public final class FlowrouteClient implements AutoCloseable {
     /** The account's inbound routes: list, create, and over v2 update, delete, edge strategies. */
     public RoutesClient routes() {
         return routes;
+    }
+
+    /** Texting: SMS and MMS over v2.1, paced and sent exactly once. */
+    public MessagesClient messages() {
+        return messages;
     }
 
     /** The account's E911 (emergency address) records, always over v2. */

@@ -4,6 +4,7 @@ import com.flowroute.numbers.FlowrouteApiException;
 import com.flowroute.numbers.FlowrouteException;
 import com.flowroute.numbers.FlowrouteTransportException;
 import com.flowroute.numbers.Page;
+import com.flowroute.numbers.RateLimitException;
 import com.flowroute.numbers.internal.Authenticator;
 import com.flowroute.numbers.internal.Checks;
 import com.flowroute.numbers.internal.ErrorMapper;
@@ -106,6 +107,13 @@ final class ApiTransport implements AutoCloseable {
      */
     <T> Mono<T> call(Authenticator authenticator, Operation<T> operation, Mono<Optional<T>> appliedCheck) {
         return retrier.run(operation, appliedCheck, number -> attempt(authenticator, operation, number));
+    }
+
+    /** As {@link #call(Authenticator, Operation, Mono)}, each attempt waiting for its slot from {@code pacer}. */
+    <T> Mono<T> call(Authenticator authenticator, Operation<T> operation, Mono<Optional<T>> appliedCheck, MessagePacer pacer) {
+        return retrier.run(operation, appliedCheck, number -> pacer.slot()
+                .then(attempt(authenticator, operation, number))
+                .doOnError(RateLimitException.class, limited -> limited.retryAfter().ifPresent(pacer::pause)));
     }
 
     /** A GET of a page link, resolved against the configured origin and never sent elsewhere. */

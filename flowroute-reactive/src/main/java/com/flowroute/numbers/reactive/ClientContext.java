@@ -6,6 +6,7 @@ import com.flowroute.numbers.internal.Listing;
 import com.flowroute.numbers.internal.NumbersProtocol;
 import com.flowroute.numbers.internal.v1.V1Protocol;
 import com.flowroute.numbers.internal.v2.ComplianceProtocol;
+import com.flowroute.numbers.internal.v2.MessagingProtocol;
 import com.flowroute.numbers.internal.v2.V2Protocol;
 import java.util.function.Supplier;
 import reactor.core.publisher.Mono;
@@ -20,12 +21,14 @@ final class ClientContext implements AutoCloseable {
     final NumbersProtocol numbers;
     final V2Protocol v2;
     final ComplianceProtocol compliance;
+    final MessagingProtocol messaging;
 
     ClientContext(ClientSettings settings) {
         this.transport = new ApiTransport(settings);
         this.version = settings.apiVersion;
         this.v2 = new V2Protocol(settings.credentials, settings.origin, settings.rootPath);
         this.compliance = new ComplianceProtocol(settings.rootPath);
+        this.messaging = new MessagingProtocol(settings.rootPath);
         this.numbers = version == FlowrouteApiVersion.V2 ? v2
                 : new V1Protocol(settings.credentials, settings.clock, settings.origin, settings.rootPath);
     }

@@ -28,6 +28,7 @@ final class ClientSettings {
     final String userAgent;
     final Clock clock;
     final int maxResponseBytes;
+    final double messageRate;
 
     private ClientSettings(FlowrouteClientBuilder<?> builder, UnaryOperator<String> environment) {
         this.credentials = builder.credentials != null ? builder.credentials : FlowrouteCredentials.fromEnvironment(environment);
@@ -69,6 +70,7 @@ final class ClientSettings {
         this.userAgent = builder.userAgent == null ? own : own + " " + builder.userAgent;
         this.clock = builder.clock;
         this.maxResponseBytes = builder.maxResponseBytes;
+        this.messageRate = builder.messageRate;
     }
 
     static ClientSettings resolve(FlowrouteClientBuilder<?> builder, UnaryOperator<String> environment) {

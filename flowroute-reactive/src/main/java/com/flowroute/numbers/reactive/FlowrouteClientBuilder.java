@@ -21,6 +21,8 @@ public abstract class FlowrouteClientBuilder<B extends FlowrouteClientBuilder<B>
     public static final String BASE_URL_VARIABLE = "FLOWROUTE_BASE_URL";
     /** Environment variable that chooses the API version ({@code v1} or {@code v2}) when the builder does not. */
     public static final String API_VERSION_VARIABLE = "FLOWROUTE_API_VERSION";
+    /** Default of {@link #messageRate(double)}: Flowroute's limit of 5 SMS per second per account. */
+    public static final double DEFAULT_MESSAGE_RATE = 5;
     /** Default for the largest response body read: 16 MiB. */
     public static final int DEFAULT_MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
 
@@ -35,6 +37,7 @@ public abstract class FlowrouteClientBuilder<B extends FlowrouteClientBuilder<B>
     Clock clock = Clock.systemUTC();
     boolean allowInsecureHttp;
     int maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
+    double messageRate = DEFAULT_MESSAGE_RATE;
 
     /** For subclasses. */
     protected FlowrouteClientBuilder() {}
@@ -128,6 +131,18 @@ public abstract class FlowrouteClientBuilder<B extends FlowrouteClientBuilder<B>
     public B maxResponseBytes(int maxResponseBytes) {
         Checks.require(maxResponseBytes > 0, "maxResponseBytes", maxResponseBytes, "must be positive");
         this.maxResponseBytes = maxResponseBytes;
+        return self();
+    }
+
+    /**
+     * How many message sends a second this client allows itself, retries included, spaced on a
+     * timer without blocking a thread; {@code 0} turns pacing off. Default 5, Flowroute's limit
+     * per account: when several processes send for one account, give each its share.
+     */
+    public B messageRate(double perSecond) {
+        Checks.require(Double.isFinite(perSecond) && perSecond >= 0, "messageRate", perSecond,
+                "must be 0 (no pacing) or a positive number of messages per second");
+        this.messageRate = perSecond;
         return self();
     }
 

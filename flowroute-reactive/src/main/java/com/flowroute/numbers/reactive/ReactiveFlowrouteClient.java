@@ -27,6 +27,7 @@ public final class ReactiveFlowrouteClient implements AutoCloseable {
     private final ReactiveRoutesClient routes;
     private final ReactiveE911Client e911;
     private final ReactiveCnamClient cnam;
+    private final ReactiveMessagesClient messages;
 
     ReactiveFlowrouteClient(ClientSettings settings) {
         this.context = new ClientContext(settings);
@@ -35,6 +36,7 @@ public final class ReactiveFlowrouteClient implements AutoCloseable {
         this.numbers = new ReactiveNumbersClient(context, routes);
         this.e911 = new ReactiveE911Client(context);
         this.cnam = new ReactiveCnamClient(context);
+        this.messages = new ReactiveMessagesClient(context, settings.messageRate, settings.clock);
     }
 
     /** A builder; see {@link FlowrouteClientBuilder} for the options and their defaults. */
@@ -60,6 +62,11 @@ public final class ReactiveFlowrouteClient implements AutoCloseable {
     /** The account's inbound routes: list, create, and over v2 update, delete and edge strategies. */
     public ReactiveRoutesClient routes() {
         return routes;
+    }
+
+    /** Texting: SMS and MMS over v2.1, paced and sent exactly once, whatever {@link #apiVersion()} says. */
+    public ReactiveMessagesClient messages() {
+        return messages;
     }
 
     /** The account's E911 (emergency address) records, always over v2. */

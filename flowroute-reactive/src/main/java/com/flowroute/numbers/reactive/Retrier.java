@@ -84,6 +84,10 @@ final class Retrier {
         private Mono<T> reconcile(int number, Throwable error, Supplier<Mono<T>> notApplied) {
             return appliedCheck
                     .onErrorResume(checkFailed -> {
+                        if (checkFailed instanceof UnknownOutcomeException unknown) {
+                            unknown.addSuppressed(error);
+                            return Mono.error(unknown);
+                        }
                         error.addSuppressed(checkFailed);
                         return Mono.error(error);
                     })
