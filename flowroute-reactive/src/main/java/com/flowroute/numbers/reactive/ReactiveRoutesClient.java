@@ -1,7 +1,6 @@
 package com.flowroute.numbers.reactive;
 
 import com.flowroute.numbers.EdgeStrategy;
-import com.flowroute.numbers.FlowrouteApiVersion;
 import com.flowroute.numbers.NewRoute;
 import com.flowroute.numbers.Route;
 import com.flowroute.numbers.RouteQuery;
@@ -38,22 +37,18 @@ public final class ReactiveRoutesClient {
      * the name percent-encoded) the route as sent, without an id; over v2
      * ({@code POST /v2/routes}) the route with its new {@link Route#id()}.
      *
-     * <p>Over v1 creating a route is idempotent and retried as the policy allows. Over v2 it is
-     * not (aliases need not be unique): after an ambiguous failure the client lists the routes
-     * and completes with one of the same alias, type and value if there is one, before ever
-     * sending again; a route that already existed with those three is taken for this one.
+     * <p>A create is never blindly repeated (v1 refuses a name that exists, v2 would make a second
+     * route, since aliases need not be unique): after an ambiguous failure, or a refusal that an
+     * earlier attempt may have caused, the client lists the routes and completes with one of the
+     * same name, type and value if there is one; a route that already existed with those three
+     * is taken for this one.
      */
     public Mono<Route> create(NewRoute route) {
         Objects.requireNonNull(route, "route");
-        return Mono.defer(() -> {
-            if (context.version == FlowrouteApiVersion.V1) {
-                return context.transport.call(context.numbers.authenticator(), context.numbers.createRoute(route));
-            }
-            Mono<Optional<Route>> created = list().filter(listed -> listed.name().equals(route.name())
-                            && listed.type().equals(route.type()) && listed.value().equals(Optional.of(route.value())))
-                    .next().map(Optional::of).defaultIfEmpty(Optional.empty());
-            return context.transport.call(context.numbers.authenticator(), context.numbers.createRoute(route), created);
-        });
+        Mono<Optional<Route>> created = list().filter(listed -> listed.name().equals(route.name())
+                        && listed.type().equals(route.type()) && listed.value().equals(Optional.of(route.value())))
+                .next().map(Optional::of).defaultIfEmpty(Optional.empty());
+        return Mono.defer(() -> context.transport.call(context.numbers.authenticator(), context.numbers.createRoute(route), created));
     }
 
     /** Replaces route {@code route}'s alias, type and value with {@code replacement}'s. See {@link #update(String, NewRoute)}. */

@@ -92,13 +92,17 @@ public final class V1Protocol implements NumbersProtocol {
         return listing(V1Wire.ROUTES, query);
     }
 
-    /** {@code PUT /v1/routes/{name}}, idempotent; v1 answers nothing, so the route is the one sent. */
+    /**
+     * {@code PUT /v1/routes/{name}}; v1 answers nothing, so the route is the one sent. Not blindly
+     * repeated: Flowroute refuses a name that exists (422), so a repeat of an attempt that took
+     * effect would fail.
+     */
     @Override
     public Operation<Route> createRoute(NewRoute route) {
         byte[] body = V1Wire.newRouteBody(route);
         Route created = Route.of(route.name(), route.type(), route.value());
-        return new Operation<>(WireRequest.of("PUT", root + V1Wire.ROUTE_PATH + Urls.pathSegment(route.name()), body),
-                (status, answer) -> created, false, true);
+        return Operation.nonIdempotent(WireRequest.of("PUT", root + V1Wire.ROUTE_PATH + Urls.pathSegment(route.name()), body),
+                (status, answer) -> created, false);
     }
 
     private <Q extends PagedQuery, T> Listing<T> listing(V1Listing<Q, T> listing, Q query) {
