@@ -18,6 +18,8 @@ public final class FlowrouteSandboxMain {
             "  --secret-key KEY    secret key to accept (default: random)",
             "  --seed N            seed of the inventory (default 42)",
             "  --inventory-size N  numbers for sale at the start (default 10000)",
+            "  --control           serve the unsigned control interface under /_sandbox/ (reset,",
+            "                      journal, faults) to loopback clients; see README.md",
             "  --help              print this and exit");
 
     private FlowrouteSandboxMain() {}
@@ -62,6 +64,10 @@ public final class FlowrouteSandboxMain {
             if (option.equals("--help") || option.equals("-h")) {
                 return null;
             }
+            if (option.equals("--control")) {
+                builder.controlInterface(true);
+                continue;
+            }
             if (i + 1 >= args.length) {
                 throw new IllegalArgumentException("option " + option + " needs a value, or is unknown");
             }
@@ -103,6 +109,9 @@ public final class FlowrouteSandboxMain {
         out.println("FLOWROUTE_BASE_URL=" + sandbox.baseUrl());
         out.println("FLOWROUTE_ACCESS_KEY=" + sandbox.credentials().accessKey());
         out.println("FLOWROUTE_SECRET_KEY=" + sandbox.credentials().secretKey());
+        if (sandbox.controlUrl() != null) {
+            out.println("Control interface on " + sandbox.controlUrl() + " (unsigned, loopback clients only)");
+        }
         out.flush();
     }
 

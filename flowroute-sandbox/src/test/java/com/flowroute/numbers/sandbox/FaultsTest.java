@@ -137,7 +137,7 @@ class FaultsTest {
         // The client never learned the outcome; reconciling finds the number on the account.
         assertEquals(List.of(PhoneNumber.parse("12066417744")), sandbox.accountNumbers());
         assertEquals(200, client.get("/v1/tns/12066417744").statusCode());
-        assertEquals(400, client.purchase("12066417744").statusCode());
+        assertEquals(422, client.purchase("12066417744").statusCode(), "bought already");
         assertEquals(RecordedRequest.NO_ANSWER, sandbox.journal().get(0).status());
     }
 
