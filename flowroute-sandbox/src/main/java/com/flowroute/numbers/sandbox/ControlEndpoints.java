@@ -237,7 +237,7 @@ final class ControlEndpoints {
             return false;
         }
         if (!value.isBoolean()) {
-            throw ApiError.badRequest(Checks.invalid(field, value.toString(), "must be true or false").getMessage());
+            throw ApiError.badRequest(Checks.invalid(field, shown(value), "must be true or false").getMessage());
         }
         return value.booleanValue();
     }
@@ -245,7 +245,7 @@ final class ControlEndpoints {
     private static long whole(JsonNode object, String field) {
         JsonNode value = object.get(field);
         if (!value.isIntegralNumber() || !value.canConvertToLong()) {
-            throw ApiError.badRequest(Checks.invalid(field, value.toString(), "must be a whole number").getMessage());
+            throw ApiError.badRequest(Checks.invalid(field, shown(value), "must be a whole number").getMessage());
         }
         return value.longValue();
     }
@@ -253,7 +253,7 @@ final class ControlEndpoints {
     private static BigDecimal number(JsonNode object, String field) {
         JsonNode value = object.get(field);
         if (!value.isNumber()) {
-            throw ApiError.badRequest(Checks.invalid(field, value.toString(), "must be a number").getMessage());
+            throw ApiError.badRequest(Checks.invalid(field, shown(value), "must be a number").getMessage());
         }
         return value.decimalValue();
     }
@@ -261,9 +261,25 @@ final class ControlEndpoints {
     private static String text(JsonNode object, String field) {
         JsonNode value = object.get(field);
         if (!value.isTextual()) {
-            throw ApiError.badRequest(Checks.invalid(field, value.toString(), "must be a string").getMessage());
+            throw ApiError.badRequest(Checks.invalid(field, shown(value), "must be a string").getMessage());
         }
         return value.textValue();
+    }
+
+    /** A JSON value as a message shows it: text quoted, numbers and the rest as written. */
+    private static Object shown(JsonNode value) {
+        if (value.isTextual()) {
+            return value.textValue();
+        }
+        return value.isNumber() ? value.decimalValue() : new Raw(value.toString());
+    }
+
+    /** JSON shown as written, unquoted. */
+    private record Raw(String json) {
+        @Override
+        public String toString() {
+            return json;
+        }
     }
 
     private static void require(boolean ok, String field, Object value, String rule) {

@@ -7,7 +7,9 @@ import java.util.concurrent.CountDownLatch;
  * Runs a sandbox on its own until the process is stopped (Ctrl-C or SIGTERM):
  * {@code java -jar flowroute-sandbox-VERSION-all.jar --port 8089}. It prints the base URL and
  * the keys to use, as environment variables the SDK reads. The keys are throwaway keys of a
- * local test server: printing them is the point.
+ * local test server: printing them is the point. With {@code --control} it also serves the
+ * unsigned control interface under {@code /_sandbox/} (reset, journal, faults) to loopback
+ * clients, for tests written in other languages.
  */
 public final class FlowrouteSandboxMain {
     private static final String USAGE = String.join(System.lineSeparator(),
