@@ -7,6 +7,7 @@ import com.flowroute.numbers.AccountNumber;
 import com.flowroute.numbers.BadRequestException;
 import com.flowroute.numbers.FlowrouteApiException;
 import com.flowroute.numbers.NewRoute;
+import com.flowroute.numbers.NotFoundException;
 import com.flowroute.numbers.NumberSearch;
 import com.flowroute.numbers.reactive.ReactiveFlowrouteClient;
 import io.netty.handler.codec.http.HttpResponseStatus;
@@ -118,6 +119,9 @@ public final class ReactiveProvisioningService implements AutoCloseable {
                 .onErrorResume(IllegalArgumentException.class,
                         e -> json(response, HttpResponseStatus.BAD_REQUEST, error(e.getMessage())))
                 .onErrorResume(BadRequestException.class,
+                        e -> json(response, HttpResponseStatus.BAD_REQUEST, error(e.getMessage())))
+                // Flowroute answers an unknown route name with a 404: the caller named it.
+                .onErrorResume(NotFoundException.class,
                         e -> json(response, HttpResponseStatus.BAD_REQUEST, error(e.getMessage())))
                 .onErrorResume(FlowrouteApiException.class,
                         e -> json(response, HttpResponseStatus.BAD_GATEWAY, error(e.getMessage())));

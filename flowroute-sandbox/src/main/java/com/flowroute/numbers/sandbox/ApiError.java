@@ -22,8 +22,14 @@ final class ApiError extends RuntimeException {
         this.allowedMethods = allowedMethods;
     }
 
+    /** A 400: the request is malformed (its encoding, its parameters' names, its body's shape). */
     static ApiError badRequest(String message) {
         return new ApiError(400, message);
+    }
+
+    /** A 422: the request is well formed but a value in it breaks a rule of the API, or the state refuses it. */
+    static ApiError unprocessable(String message) {
+        return new ApiError(422, message);
     }
 
     static ApiError notFound(String message) {

@@ -33,6 +33,12 @@ import java.util.function.Supplier;
  * The nine v1 endpoints: finds the one a request names, checks its input with the SDK's own
  * query and value types (so the sandbox refuses exactly what the SDK refuses) and answers from
  * the {@link SandboxState}. Runs on the event loop: everything here is in memory.
+ *
+ * <p>Statuses follow Flowroute's v1 SDK documentation: a malformed request (an unknown or
+ * repeated query parameter, a body that is not the JSON object expected) is a 400; a well-formed
+ * one whose values break a rule ({@code limit} outside 1..200, a bad route type or value) or that
+ * the state refuses (a number not for sale, a route name taken) is a 422; a number not on the
+ * account or an unknown route name to point a number at is a 404.
  */
 final class Endpoints {
     private static final int DEFAULT_LIMIT = 10;
@@ -81,10 +87,13 @@ final class Endpoints {
             } else if (resource.equals("tns") && path.size() == 3) {
                 switch (method) {
                     case "GET":
+                        Parameters.none(request);
                         return Answer.json(200, ResponseJson.details(state.details(number(path.get(2)))));
                     case "PUT":
+                        Parameters.none(request);
                         return purchase(number(path.get(2)), request);
                     case "PATCH":
+                        Parameters.none(request);
                         return updateRoutes(number(path.get(2)), request);
                     default:
                         throw ApiError.methodNotAllowed(method, "GET, PUT, PATCH");
@@ -94,6 +103,7 @@ final class Endpoints {
                 return routes(request);
             } else if (resource.equals("routes") && path.size() == 3) {
                 allow(method, "PUT");
+                Parameters.none(request);
                 return createRoute(path.get(2), request);
             }
         }
@@ -101,7 +111,7 @@ final class Endpoints {
     }
 
     private Answer areaCodes(IncomingRequest request) {
-        Parameters given = new Parameters(request);
+        Parameters given = new Parameters(request, "limit", "page");
         AreaCodeQuery query = checked(() -> AreaCodeQuery.builder()
                 .pageSize(given.integer("limit")).page(given.integer("page")).build());
         SandboxState.Slice<AreaCode> slice = state.areaCodes(page(query), limit(query));
@@ -109,7 +119,7 @@ final class Endpoints {
     }
 
     private Answer exchanges(IncomingRequest request) {
-        Parameters given = new Parameters(request);
+        Parameters given = new Parameters(request, "limit", "npa", "page");
         ExchangeQuery query = checked(() -> ExchangeQuery.builder().npa(given.text("npa"))
                 .pageSize(given.integer("limit")).page(given.integer("page")).build());
         SandboxState.Slice<Exchange> slice = state.exchanges(query.npa(), page(query), limit(query));
@@ -118,7 +128,7 @@ final class Endpoints {
     }
 
     private Answer search(IncomingRequest request) {
-        Parameters given = new Parameters(request);
+        Parameters given = new Parameters(request, "limit", "npa", "nxx", "page", "ratecenter", "state", "tn");
         NumberSearch search = checked(() -> NumberSearch.builder()
                 .npa(given.text("npa"))
                 .nxx(given.text("nxx"))
@@ -135,7 +145,7 @@ final class Endpoints {
     }
 
     private Answer accountNumbers(IncomingRequest request) {
-        Parameters given = new Parameters(request);
+        Parameters given = new Parameters(request, "limit", "page", "pattern");
         AccountNumberQuery query = checked(() -> AccountNumberQuery.builder().pattern(given.text("pattern"))
                 .pageSize(given.integer("limit")).page(given.integer("page")).build());
         SandboxState.Slice<AccountNumber> slice =
@@ -144,7 +154,7 @@ final class Endpoints {
     }
 
     private Answer routes(IncomingRequest request) {
-        Parameters given = new Parameters(request);
+        Parameters given = new Parameters(request, "limit", "page");
         RouteQuery query = checked(() -> RouteQuery.builder()
                 .pageSize(given.integer("limit")).page(given.integer("page")).build());
         SandboxState.Slice<Route> slice = state.routes(page(query), limit(query));
@@ -156,7 +166,7 @@ final class Endpoints {
         String value = textField(body, "billing_method");
         BillingMethod billingMethod = checked(() -> BillingMethod.of(value));
         if (!billingMethod.isKnown()) {
-            throw ApiError.badRequest(Checks.invalid("billing_method", value, "must be METERED").getMessage());
+            throw ApiError.unprocessable(Checks.invalid("billing_method", value, "must be METERED").getMessage());
         }
         state.purchase(number, billingMethod);
         return Answer.empty(201);
@@ -181,7 +191,8 @@ final class Endpoints {
         String type = textField(body, "type");
         String value = textField(body, "value");
         NewRoute route = checked(() -> NewRoute.builder().name(name).type(RouteType.of(type)).value(value).build());
-        return Answer.empty(state.putRoute(route) ? 201 : 204);
+        state.createRoute(route);
+        return Answer.empty(201);
     }
 
     private static PhoneNumber number(String segment) {
@@ -225,12 +236,12 @@ final class Endpoints {
         }
     }
 
-    /** Runs a core builder; what it refuses is a 400 naming the wire parameter. */
+    /** Runs a core builder; what it refuses is a 422 naming the wire parameter. */
     private static <T> T checked(Supplier<T> build) {
         try {
             return build.get();
         } catch (IllegalArgumentException e) {
-            throw ApiError.badRequest(wireNames(e.getMessage()));
+            throw ApiError.unprocessable(wireNames(e.getMessage()));
         }
     }
 
@@ -274,18 +285,32 @@ final class Endpoints {
         return link.append("limit=").append(limit).append("&page=").append(page).toString();
     }
 
-    /** The query parameters of one request, by name; an empty value counts as not given. */
+    /**
+     * The query parameters of one request, by name; an empty value counts as not given. A name
+     * the endpoint does not take, or a name given twice, makes the request malformed: a 400.
+     */
     private static final class Parameters {
         private final Map<String, String> values = new HashMap<>();
 
-        Parameters(IncomingRequest request) {
+        Parameters(IncomingRequest request, String... known) {
+            List<String> names = List.of(known);
             for (Map.Entry<String, String> parameter : request.parameters) {
+                if (!names.contains(parameter.getKey())) {
+                    throw ApiError.badRequest("query parameter " + parameter.getKey() + " is unknown: "
+                            + request.method + " " + request.rawPath + " takes "
+                            + (names.isEmpty() ? "no query parameters" : String.join(", ", names)));
+                }
                 if (values.containsKey(parameter.getKey())) {
                     throw ApiError.badRequest("query parameter " + parameter.getKey() + " is given twice");
                 }
                 values.put(parameter.getKey(), parameter.getValue());
             }
             values.values().removeIf(String::isEmpty);
+        }
+
+        /** Checks that the request has no query parameters, as the endpoints with a body take none. */
+        static void none(IncomingRequest request) {
+            new Parameters(request);
         }
 
         Optional<String> text(String name) {
@@ -300,7 +325,7 @@ final class Endpoints {
             try {
                 return OptionalInt.of(Integer.parseInt(value));
             } catch (NumberFormatException e) {
-                throw ApiError.badRequest(Checks.invalid(name, value, "must be a whole number").getMessage());
+                throw ApiError.unprocessable(Checks.invalid(name, value, "must be a whole number").getMessage());
             }
         }
 

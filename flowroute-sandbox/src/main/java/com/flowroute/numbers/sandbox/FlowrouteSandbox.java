@@ -50,13 +50,16 @@ public final class FlowrouteSandbox implements AutoCloseable {
     private final Journal journal = new Journal();
     private final ChannelGroup connections = new DefaultChannelGroup(ImmediateEventExecutor.INSTANCE);
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final boolean controlInterface;
 
     private FlowrouteSandbox(Builder builder) {
         this.host = builder.host;
         this.credentials = builder.credentials != null ? builder.credentials : randomCredentials();
         this.state = new SandboxState(NumberPlan.generate(builder.seed, builder.inventorySize));
+        this.controlInterface = builder.controlInterface;
+        ControlEndpoints control = controlInterface ? new ControlEndpoints(this::reset, journal, faults) : null;
         SandboxServer handler = new SandboxServer(new RequestVerifier(credentials, builder.clock),
-                new Endpoints(state), faults, journal);
+                new Endpoints(state), faults, journal, control);
         try {
             this.server = HttpServer.create()
                     .host(builder.host)
@@ -103,6 +106,12 @@ public final class FlowrouteSandbox implements AutoCloseable {
     /** The port it listens on. */
     public int port() {
         return server.port();
+    }
+
+    /** The control interface's root, such as {@code http://127.0.0.1:40123/_sandbox/}, or null when it is off. */
+    String controlUrl() {
+        return controlInterface ? baseUrl().substring(0, baseUrl().length() - "/v1".length()) + ControlEndpoints.PREFIX
+                : null;
     }
 
     /** The requests received since the start or the last {@link #reset()}, oldest first (at most the last 10,000). */
@@ -180,6 +189,7 @@ public final class FlowrouteSandbox implements AutoCloseable {
         private long seed = 42;
         private int inventorySize = 10_000;
         private Clock clock = Clock.systemUTC();
+        private boolean controlInterface;
 
         private Builder() {}
 
@@ -240,6 +250,19 @@ public final class FlowrouteSandbox implements AutoCloseable {
         /** The clock that {@code X-Timestamp} headers are checked against; default the system's UTC clock. */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * Whether to serve the control interface for clients in other languages; default false.
+         * When on, unsigned requests under {@code /_sandbox/} reset the sandbox
+         * ({@code POST /_sandbox/reset}), read the journal as JSON ({@code GET /_sandbox/journal})
+         * and add or clear faults ({@code POST} and {@code DELETE /_sandbox/faults}), from a
+         * loopback address only (others get a 403); see the module's README. When off, those
+         * paths are unknown like any other.
+         */
+        public Builder controlInterface(boolean controlInterface) {
+            this.controlInterface = controlInterface;
             return this;
         }
 

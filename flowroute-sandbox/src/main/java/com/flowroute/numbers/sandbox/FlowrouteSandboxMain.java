@@ -7,7 +7,9 @@ import java.util.concurrent.CountDownLatch;
  * Runs a sandbox on its own until the process is stopped (Ctrl-C or SIGTERM):
  * {@code java -jar flowroute-sandbox-VERSION-all.jar --port 8089}. It prints the base URL and
  * the keys to use, as environment variables the SDK reads. The keys are throwaway keys of a
- * local test server: printing them is the point.
+ * local test server: printing them is the point. With {@code --control} it also serves the
+ * unsigned control interface under {@code /_sandbox/} (reset, journal, faults) to loopback
+ * clients, for tests written in other languages.
  */
 public final class FlowrouteSandboxMain {
     private static final String USAGE = String.join(System.lineSeparator(),
@@ -18,6 +20,8 @@ public final class FlowrouteSandboxMain {
             "  --secret-key KEY    secret key to accept (default: random)",
             "  --seed N            seed of the inventory (default 42)",
             "  --inventory-size N  numbers for sale at the start (default 10000)",
+            "  --control           serve the unsigned control interface under /_sandbox/ (reset,",
+            "                      journal, faults) to loopback clients; see README.md",
             "  --help              print this and exit");
 
     private FlowrouteSandboxMain() {}
@@ -62,6 +66,10 @@ public final class FlowrouteSandboxMain {
             if (option.equals("--help") || option.equals("-h")) {
                 return null;
             }
+            if (option.equals("--control")) {
+                builder.controlInterface(true);
+                continue;
+            }
             if (i + 1 >= args.length) {
                 throw new IllegalArgumentException("option " + option + " needs a value, or is unknown");
             }
@@ -103,6 +111,9 @@ public final class FlowrouteSandboxMain {
         out.println("FLOWROUTE_BASE_URL=" + sandbox.baseUrl());
         out.println("FLOWROUTE_ACCESS_KEY=" + sandbox.credentials().accessKey());
         out.println("FLOWROUTE_SECRET_KEY=" + sandbox.credentials().secretKey());
+        if (sandbox.controlUrl() != null) {
+            out.println("Control interface on " + sandbox.controlUrl() + " (unsigned, loopback clients only)");
+        }
         out.flush();
     }
 

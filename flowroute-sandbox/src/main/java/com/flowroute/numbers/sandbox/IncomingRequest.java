@@ -1,5 +1,6 @@
 package com.flowroute.numbers.sandbox;
 
+import com.flowroute.numbers.internal.Checks;
 import com.flowroute.numbers.internal.RequestSigner;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -18,20 +19,24 @@ final class IncomingRequest {
     final String rawPath;
     final String rawQuery;
     final List<Map.Entry<String, String>> parameters;
-    /** Why the query could not be decoded, or null; then {@link #parameters} is empty. */
-    final String queryProblem;
+    /**
+     * Why the request target cannot be read, or null: raw (not percent-encoded) non-ASCII bytes
+     * or control characters in it, or a query that is not valid percent-encoding; then
+     * {@link #parameters} is empty.
+     */
+    final String targetProblem;
     final String host;
     final String authorization;
     final String timestamp;
     final byte[] body;
 
     private IncomingRequest(String method, String rawPath, String rawQuery, List<Map.Entry<String, String>> parameters,
-            String queryProblem, String host, String authorization, String timestamp, byte[] body) {
+            String targetProblem, String host, String authorization, String timestamp, byte[] body) {
         this.method = method;
         this.rawPath = rawPath;
         this.rawQuery = rawQuery;
         this.parameters = parameters;
-        this.queryProblem = queryProblem;
+        this.targetProblem = targetProblem;
         this.host = host;
         this.authorization = authorization;
         this.timestamp = timestamp;
@@ -50,14 +55,48 @@ final class IncomingRequest {
         String rawPath = question < 0 ? uri : uri.substring(0, question);
         String rawQuery = question < 0 ? "" : uri.substring(question + 1);
         List<Map.Entry<String, String>> parameters = List.of();
-        String queryProblem = null;
-        try {
-            parameters = List.copyOf(RequestSigner.parseQuery(rawQuery));
-        } catch (IllegalArgumentException malformed) {
-            queryProblem = "the query \"" + rawQuery + "\" is not valid percent-encoding: " + malformed.getMessage();
+        String targetProblem = unencoded("path", rawPath);
+        if (targetProblem == null) {
+            targetProblem = unencoded("query", rawQuery);
         }
-        return new IncomingRequest(method, rawPath, rawQuery, parameters, queryProblem, host, authorization, timestamp,
+        if (targetProblem == null) {
+            try {
+                parameters = List.copyOf(RequestSigner.parseQuery(rawQuery));
+            } catch (IllegalArgumentException malformed) {
+                targetProblem = "the query \"" + rawQuery + "\" is not valid percent-encoding: " + malformed.getMessage();
+            }
+        }
+        return new IncomingRequest(method, rawPath, rawQuery, parameters, targetProblem, host, authorization, timestamp,
                 body == null ? NO_BODY : body);
+    }
+
+    /**
+     * Why {@code part} of the request target is refused, or null: HTTP sends the target as bytes,
+     * which Netty hands over one char per byte, so a raw UTF-8 {@code é} arrives as two chars
+     * above U+007F. Such bytes, and control characters, must be percent-encoded.
+     */
+    private static String unencoded(String what, String part) {
+        boolean clean = true;
+        for (int i = 0; i < part.length() && clean; i++) {
+            char c = part.charAt(i);
+            clean = c > 0x20 && c < 0x7F;
+        }
+        if (clean) {
+            return null;
+        }
+        byte[] bytes = part.getBytes(StandardCharsets.ISO_8859_1);
+        StringBuilder encoded = new StringBuilder(bytes.length * 3);
+        for (byte b : bytes) {
+            int unsigned = b & 0xFF;
+            if (unsigned > 0x20 && unsigned < 0x7F) {
+                encoded.append((char) unsigned);
+            } else {
+                encoded.append('%').append(String.format("%02X", unsigned));
+            }
+        }
+        return Checks.invalid(what, new String(bytes, StandardCharsets.UTF_8),
+                "non-ASCII characters and control characters must be percent-encoded (as UTF-8), such as "
+                        + encoded).getMessage();
     }
 
     /** The body as text, for the journal. */

@@ -1,5 +1,9 @@
 package com.flowroute.numbers.sandbox;
 
+import com.flowroute.numbers.internal.Checks;
+import io.netty.buffer.ByteBuf;
+import java.io.ByteArrayOutputStream;
+import java.net.SocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.reactivestreams.Publisher;
@@ -10,34 +14,122 @@ import reactor.netty.http.server.HttpServerRequest;
 import reactor.netty.http.server.HttpServerResponse;
 
 /**
- * The HTTP side of the sandbox on Reactor Netty: reads each request whole, applies an injected
- * fault if one matches, otherwise verifies the signature and lets the {@link Endpoints} answer,
- * then records the exchange in the {@link Journal} before the answer leaves, so that a client
- * that has its answer always finds its request in the journal.
+ * The HTTP side of the sandbox on Reactor Netty: reads each request's body up to
+ * {@link #MAX_BODY_BYTES}, applies an injected fault if one matches, otherwise verifies the
+ * signature and lets the {@link Endpoints} answer, then records the exchange in the
+ * {@link Journal} before the answer leaves, so that a client that has its answer always finds its
+ * request in the journal. When the control interface is on, {@code /_sandbox/} requests go to the
+ * {@link ControlEndpoints} instead: unsigned, unjournaled and never faulted.
  */
 final class SandboxServer {
+    /** The largest request body read, 1 MiB: a larger one is refused with a 413 before any other check. */
+    static final int MAX_BODY_BYTES = 1 << 20;
+    /**
+     * The largest declared body that is still read, and dropped, after its 413 so that the
+     * connection stays usable; a client that sends its whole body before it reads the answer then
+     * gets the answer rather than a reset. Past it the connection closes after the answer.
+     */
+    static final long DISCARD_MAX = 8L << 20;
+
     private static final Logger LOG = LoggerFactory.getLogger(FlowrouteSandbox.class);
     private static final byte[] NO_BODY = new byte[0];
+    private static final String BODY_RULE = "must be at most " + MAX_BODY_BYTES + " bytes (1 MiB)";
 
     private final RequestVerifier verifier;
     private final Endpoints endpoints;
     private final Faults faults;
     private final Journal journal;
+    /** Null when the control interface is off. */
+    private final ControlEndpoints control;
 
-    SandboxServer(RequestVerifier verifier, Endpoints endpoints, Faults faults, Journal journal) {
+    SandboxServer(RequestVerifier verifier, Endpoints endpoints, Faults faults, Journal journal,
+            ControlEndpoints control) {
         this.verifier = verifier;
         this.endpoints = endpoints;
         this.faults = faults;
         this.journal = journal;
+        this.control = control;
     }
 
     /** The Reactor Netty handler. */
     Publisher<Void> handle(HttpServerRequest request, HttpServerResponse response) {
-        return request.receive().aggregate().asByteArray()
-                .defaultIfEmpty(NO_BODY)
-                .flatMap(body -> serve(IncomingRequest.of(request.method().name(), request.uri(),
-                        request.requestHeaders().get("Host"), request.requestHeaders().get("Authorization"),
-                        request.requestHeaders().get("X-Timestamp"), body), response));
+        String method = request.method().name();
+        String uri = request.uri();
+        long declared = declaredLength(request.requestHeaders().get("Content-Length"));
+        if (declared > MAX_BODY_BYTES) {
+            // Refused before a byte of the body is read, so no 100 Continue goes out. Without an
+            // Expect the client sends the body all the same: Reactor Netty drops what comes after
+            // the answer; a very large one is not worth reading, the connection closes instead.
+            boolean close = declared > DISCARD_MAX || "100-continue".equalsIgnoreCase(request.requestHeaders().get("Expect"));
+            return tooLarge(method, uri, Checks.invalid("Content-Length", declared, BODY_RULE).getMessage(), close,
+                    response);
+        }
+        return body(request)
+                .flatMap(body -> {
+                    IncomingRequest incoming = IncomingRequest.of(method, uri, request.requestHeaders().get("Host"),
+                            request.requestHeaders().get("Authorization"), request.requestHeaders().get("X-Timestamp"),
+                            body);
+                    if (control != null && ControlEndpoints.handles(incoming.rawPath)) {
+                        return respond(control.answer(incoming, remoteAddress(request)), response);
+                    }
+                    return serve(incoming, response);
+                })
+                // A chunked body has no known end: the connection closes after the answer.
+                .onErrorResume(BodyTooLarge.class, tooLarge -> tooLarge(method, uri, tooLarge.getMessage(), true, response));
+    }
+
+    /**
+     * The body, copied out of each buffer as it arrives; past {@link #MAX_BODY_BYTES} received it
+     * fails with {@link BodyTooLarge} at once, which cancels the reading: the rest is never kept.
+     */
+    private static Mono<byte[]> body(HttpServerRequest request) {
+        return request.receive()
+                .reduceWith(ByteArrayOutputStream::new, (received, buffer) -> append(received, buffer))
+                .map(ByteArrayOutputStream::toByteArray)
+                .defaultIfEmpty(NO_BODY);
+    }
+
+    private static ByteArrayOutputStream append(ByteArrayOutputStream received, ByteBuf buffer) {
+        int size = buffer.readableBytes();
+        long total = (long) received.size() + size;
+        if (total > MAX_BODY_BYTES) {
+            throw new BodyTooLarge(Checks.invalid("body size", total, BODY_RULE + ", and the sandbox stopped reading there")
+                    .getMessage());
+        }
+        // Reactor Netty releases the buffer once this returns: copy its bytes now.
+        byte[] bytes = new byte[size];
+        buffer.getBytes(buffer.readerIndex(), bytes);
+        received.write(bytes, 0, size);
+        return received;
+    }
+
+    private static long declaredLength(String contentLength) {
+        if (contentLength == null) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(contentLength.trim());
+        } catch (NumberFormatException e) {
+            // Netty's decoder refuses a malformed Content-Length before the handler runs.
+            return -1;
+        }
+    }
+
+    /** A 413, journaled without a body and as not authentic (it was never checked); {@code close} ends the connection after it. */
+    private Mono<Void> tooLarge(String method, String uri, String message, boolean close, HttpServerResponse response) {
+        IncomingRequest request = IncomingRequest.of(method, uri, null, null, null, NO_BODY);
+        if (control == null || !ControlEndpoints.handles(request.rawPath)) {
+            record(request, false, 413);
+        }
+        if (close) {
+            response.keepAlive(false);
+        }
+        return respond(Answer.error(413, message), response);
+    }
+
+    // The peer of the connection itself: no Forwarded header can make a remote client look local.
+    private static SocketAddress remoteAddress(HttpServerRequest request) {
+        return request.connectionRemoteAddress();
     }
 
     private Mono<Void> serve(IncomingRequest request, HttpServerResponse response) {
@@ -72,8 +164,8 @@ final class SandboxServer {
 
     /** The request verified and, when authentic, handled. */
     private Outcome handled(IncomingRequest request) {
-        if (request.queryProblem != null) {
-            return new Outcome(false, Answer.error(400, request.queryProblem));
+        if (request.targetProblem != null) {
+            return new Outcome(false, Answer.error(400, request.targetProblem));
         }
         Optional<String> problem = verifier.problem(request);
         if (problem.isPresent()) {
@@ -88,12 +180,15 @@ final class SandboxServer {
     }
 
     private boolean authentic(IncomingRequest request) {
-        return request.queryProblem == null && verifier.problem(request).isEmpty();
+        return request.targetProblem == null && verifier.problem(request).isEmpty();
     }
 
     private Mono<Void> respond(IncomingRequest request, Outcome outcome, HttpServerResponse response) {
-        Answer answer = outcome.answer;
-        record(request, outcome.authentic, answer.status);
+        record(request, outcome.authentic, outcome.answer.status);
+        return respond(outcome.answer, response);
+    }
+
+    private static Mono<Void> respond(Answer answer, HttpServerResponse response) {
         response.status(answer.status);
         answer.headers.forEach(response::header);
         if (answer.json == null) {
@@ -116,6 +211,15 @@ final class SandboxServer {
     private static Mono<Void> drop(HttpServerResponse response) {
         response.withConnection(connection -> connection.channel().close());
         return Mono.empty();
+    }
+
+    /** A body that grew past {@link #MAX_BODY_BYTES}; the message says so. */
+    private static final class BodyTooLarge extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        BodyTooLarge(String message) {
+            super(message, null, false, false);
+        }
     }
 
     /** An answer and whether the request it answers was authentic. */

@@ -11,6 +11,7 @@ import com.flowroute.numbers.NumberSearch;
 import com.flowroute.numbers.PhoneNumber;
 import com.flowroute.numbers.Route;
 import com.flowroute.numbers.RouteType;
+import com.flowroute.numbers.internal.Checks;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -34,6 +35,8 @@ final class SandboxState {
 
     private static final BigDecimal INITIAL_COST = new BigDecimal("1.00");
     private static final BigDecimal MONTHLY_COST = new BigDecimal("1.25");
+    /** What Flowroute answers, with a 422, to a purchase of a number it does not sell. */
+    static final String NOT_AVAILABLE = "Business Logic Error: The TN is not available for purchase.";
 
     /** One page of a listing: its items, and whether a later page has more. */
     static final class Slice<T> {
@@ -123,14 +126,15 @@ final class SandboxState {
         return NumberDetails.builder().billingMethod(holding.billingMethod).routes(routesOf(holding)).build();
     }
 
-    /** Moves {@code number} from the inventory to the account, routed to sip-reg twice. */
+    /**
+     * Moves {@code number} from the inventory to the account, routed to sip-reg twice. A number
+     * that is not for sale, never was or is already on the account, is a 422 with Flowroute's own
+     * message.
+     */
     synchronized void purchase(PhoneNumber number, BillingMethod billingMethod) {
         String key = number.toString();
-        if (account.containsKey(key)) {
-            throw ApiError.badRequest("number " + key + " is already on your account");
-        }
         if (!available.remove(key)) {
-            throw ApiError.notFound("number " + key + " is not for sale: find one with GET /v1/available-tns/tns/");
+            throw ApiError.unprocessable(NOT_AVAILABLE);
         }
         account.put(key, new Holding(billingMethod, SIP_REG, SIP_REG));
     }
@@ -139,24 +143,23 @@ final class SandboxState {
         Holding holding = holding(number);
         for (String name : List.of(primary, failover)) {
             if (!routes.containsKey(name)) {
-                throw ApiError.badRequest("route \"" + name + "\" does not exist: create it with PUT /v1/routes/{name},"
+                throw ApiError.notFound("route \"" + name + "\" does not exist: create it with PUT /v1/routes/{name},"
                         + " or use sip-reg");
             }
         }
         account.put(number.toString(), new Holding(holding.billingMethod, primary, failover));
     }
 
-    /**
-     * Creates the route, or replaces the one of the same name (numbers routed to it follow the
-     * new value).
-     *
-     * @return true when the route is new
-     */
-    synchronized boolean putRoute(NewRoute route) {
+    /** Creates the route; a name already taken (sip-reg included) is a 422 and changes nothing. */
+    synchronized void createRoute(NewRoute route) {
         if (route.name().equals(SIP_REG)) {
-            throw ApiError.badRequest("route name \"sip-reg\" is reserved for the built-in SIP registration route");
+            throw ApiError.unprocessable("route name \"sip-reg\" is reserved for the built-in SIP registration route");
         }
-        return routes.put(route.name(), Route.of(route.name(), route.type(), route.value())) == null;
+        if (routes.containsKey(route.name())) {
+            throw ApiError.unprocessable(Checks.invalid("route name", route.name(),
+                    "a route of that name exists already, and routes are not replaced").getMessage());
+        }
+        routes.put(route.name(), Route.of(route.name(), route.type(), route.value()));
     }
 
     synchronized List<String> accountNumbers() {

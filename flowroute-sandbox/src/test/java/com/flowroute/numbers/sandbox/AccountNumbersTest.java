@@ -50,23 +50,39 @@ class AccountNumbersTest {
     }
 
     @Test
-    void buyingANumberTwiceIsRefused() {
+    void buyingANumberTwiceIsABusinessLogicError() {
         assertEquals(201, client.purchase("12066417744").statusCode());
 
         HttpResponse<String> again = client.purchase("12066417744");
 
-        assertEquals(400, again.statusCode());
-        assertTrue(json(again).get("error").asText().contains("already on your account"), again.body());
+        // What Flowroute's v1 SDK documents for a number that is not available.
+        assertEquals(422, again.statusCode());
+        assertEquals("Business Logic Error: The TN is not available for purchase.", json(again).get("error").asText());
         assertEquals(1, sandbox.accountNumbers().size());
     }
 
     @Test
-    void aNumberNotForSaleIsNotFound() {
+    void aNumberNeverForSaleIsABusinessLogicError() {
+        int forSale = sandbox.availableCount();
+
         // 555 exchanges are never in the inventory.
         HttpResponse<String> response = client.purchase("12065550100");
 
-        assertEquals(404, response.statusCode());
-        assertTrue(json(response).get("error").asText().contains("12065550100 is not for sale"), response.body());
+        assertEquals(422, response.statusCode());
+        assertEquals("application/json", response.headers().firstValue("Content-Type").orElseThrow());
+        assertEquals("Business Logic Error: The TN is not available for purchase.", json(response).get("error").asText());
+        assertEquals(List.of(), sandbox.accountNumbers());
+        assertEquals(forSale, sandbox.availableCount());
+    }
+
+    @Test
+    void aPurchaseTakesNoQueryParameters() {
+        HttpResponse<String> response = RawClient.exchange(
+                client.signed("PUT", "/v1/tns/12066417744", "{\"billing_method\":\"METERED\"}", "limit", "1"));
+
+        assertEquals(400, response.statusCode(), response.body());
+        assertEquals("query parameter limit is unknown: PUT /v1/tns/12066417744 takes no query parameters",
+                json(response).get("error").asText());
         assertEquals(List.of(), sandbox.accountNumbers());
     }
 
@@ -74,13 +90,13 @@ class AccountNumbersTest {
     void anUnknownBillingMethodIsRefused() {
         HttpResponse<String> response = client.put("/v1/tns/12066417744", "{\"billing_method\": \"FLAT\"}");
 
-        assertEquals(400, response.statusCode());
+        assertEquals(422, response.statusCode());
         assertEquals("billing_method \"FLAT\" is invalid: must be METERED", json(response).get("error").asText());
         assertEquals(List.of(), sandbox.accountNumbers());
     }
 
     @Test
-    void aPurchaseNeedsABillingMethodInAJsonBody() {
+    void aPurchaseNeedsABillingMethodInAJsonBodyOrIsMalformed() {
         assertEquals(400, client.put("/v1/tns/12066417744", null).statusCode());
         assertEquals(400, client.put("/v1/tns/12066417744", "billing_method=METERED").statusCode());
         assertEquals(400, client.put("/v1/tns/12066417744", "{}").statusCode());
@@ -114,13 +130,17 @@ class AccountNumbersTest {
     }
 
     @Test
-    void updatingToAnUnknownRouteIsRefusedAndChangesNothing() {
+    void updatingToAnUnknownRouteIsNotFoundAndChangesNothing() {
         client.purchase("12066417744");
 
         HttpResponse<String> update = client.patch("/v1/tns/12066417744",
                 "{\"routes\": [{\"name\": \"primary\"}, {\"name\": \"sip-reg\"}]}");
+        HttpResponse<String> failover = client.patch("/v1/tns/12066417744",
+                "{\"routes\": [{\"name\": \"sip-reg\"}, {\"name\": \"failover\"}]}");
 
-        assertEquals(400, update.statusCode());
+        assertEquals(404, update.statusCode());
+        assertEquals(404, failover.statusCode());
+        assertTrue(json(failover).get("error").asText().startsWith("route \"failover\" does not exist"), failover.body());
         assertTrue(json(update).get("error").asText().startsWith("route \"primary\" does not exist"), update.body());
         assertEquals(json(SIP_REG_TWICE), json(client.get("/v1/tns/12066417744")).get("routes"));
     }

@@ -30,6 +30,15 @@ class FlowrouteSandboxMainTest {
     }
 
     @Test
+    void controlTakesNoValueAndTurnsTheControlInterfaceOn() {
+        try (FlowrouteSandbox sandbox = FlowrouteSandboxMain.options(new String[] {"--control", "--port", "0"}).start();
+                FlowrouteSandbox without = FlowrouteSandboxMain.options(new String[] {"--port", "0"}).start()) {
+            assertEquals("http://127.0.0.1:" + sandbox.port() + "/_sandbox/", sandbox.controlUrl());
+            assertNull(without.controlUrl());
+        }
+    }
+
+    @Test
     void helpAsksForTheUsage() {
         assertNull(FlowrouteSandboxMain.options(new String[] {"--help"}));
     }

@@ -79,7 +79,7 @@ class FlowrouteSandboxTest {
             CompletableFuture.allOf(purchases).get(30, TimeUnit.SECONDS);
 
             long created = sandbox.journal().stream().filter(entry -> entry.status() == 201).count();
-            long refused = sandbox.journal().stream().filter(entry -> entry.status() == 400).count();
+            long refused = sandbox.journal().stream().filter(entry -> entry.status() == 422).count();
             assertEquals(1, created);
             assertEquals(7, refused);
             assertEquals(1, sandbox.accountNumbers().size());

@@ -31,7 +31,7 @@ class JournalAndResetTest {
         assertEquals(List.of(
                 new RecordedRequest("GET", "/v1/available-tns/tns/", "limit=2&npa=206&state=WA", "", true, 200),
                 new RecordedRequest("PUT", "/v1/tns/12066417744", "", "{\"billing_method\":\"METERED\"}", true, 201),
-                new RecordedRequest("PUT", "/v1/tns/12066417744", "", "{\"billing_method\":\"METERED\"}", true, 400),
+                new RecordedRequest("PUT", "/v1/tns/12066417744", "", "{\"billing_method\":\"METERED\"}", true, 422),
                 new RecordedRequest("GET", "/v1/routes/", "", "", false, 401),
                 new RecordedRequest("GET", "/v1/nowhere", "", "", true, 404)),
                 sandbox.journal());

@@ -100,11 +100,17 @@ final class RawClient {
      * {@code HttpClient} will not send; returns the whole answer as text.
      */
     static String rawExchange(int port, String head, byte[] body) {
+        return rawExchange(port, head.getBytes(StandardCharsets.US_ASCII), body);
+    }
+
+    /** Like {@link #rawExchange(int, String, byte[])} with the head as bytes, for bytes no client would send unencoded. */
+    static String rawExchange(int port, byte[] head, byte[] body) {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout((int) TIMEOUT.toMillis());
             OutputStream out = socket.getOutputStream();
             String length = body.length == 0 ? "" : "Content-Length: " + body.length + "\r\n";
-            out.write((head + length + "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(head);
+            out.write((length + "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             out.write(body);
             out.flush();
             ByteArrayOutputStream answer = new ByteArrayOutputStream();

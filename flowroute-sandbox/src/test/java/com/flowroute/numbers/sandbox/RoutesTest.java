@@ -3,12 +3,14 @@ package com.flowroute.numbers.sandbox;
 import static com.flowroute.numbers.sandbox.RawClient.json;
 import static com.flowroute.numbers.sandbox.RawClient.keys;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.flowroute.numbers.Route;
 import com.flowroute.numbers.RouteType;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -51,16 +53,22 @@ class RoutesTest {
     }
 
     @Test
-    void creatingAnExistingNameReplacesTheRouteInPlace() {
+    void creatingAnExistingNameIsRefusedAndChangesNothing() {
         client.put("/v1/routes/office", "{\"type\": \"HOST\", \"value\": \"24.239.23.40:5060\"}");
         client.put("/v1/routes/home", "{\"type\": \"HOST\", \"value\": \"pbx.example.com\"}");
+        client.purchase("12066417744");
+        client.patch("/v1/tns/12066417744", "{\"routes\": [{\"name\": \"office\"}, {\"name\": \"home\"}]}");
 
-        HttpResponse<String> replaced = client.put("/v1/routes/office", "{\"type\": \"URI\", \"value\": \"sip:alice@example.com\"}");
+        HttpResponse<String> again = client.put("/v1/routes/office", "{\"type\": \"URI\", \"value\": \"sip:alice@example.com\"}");
 
-        assertEquals(204, replaced.statusCode());
+        assertEquals(422, again.statusCode(), again.body());
+        assertEquals("route name \"office\" is invalid: a route of that name exists already, and routes are not replaced",
+                json(again).get("error").asText());
         assertEquals(List.of(Route.of("sip-reg", RouteType.SIP_REG, null),
-                Route.of("office", RouteType.URI, "sip:alice@example.com"),
+                Route.of("office", RouteType.HOST, "24.239.23.40:5060"),
                 Route.of("home", RouteType.HOST, "pbx.example.com")), sandbox.routes());
+        assertEquals("24.239.23.40:5060",
+                json(client.get("/v1/tns/12066417744")).get("routes").get(0).get("value").asText());
     }
 
     @Test
@@ -90,7 +98,7 @@ class RoutesTest {
     void theSipRegNameIsReserved() {
         HttpResponse<String> response = client.put("/v1/routes/sip-reg", "{\"type\": \"HOST\", \"value\": \"pbx.example.com\"}");
 
-        assertEquals(400, response.statusCode());
+        assertEquals(422, response.statusCode());
         assertEquals(1, sandbox.routes().size());
     }
 
@@ -110,19 +118,63 @@ class RoutesTest {
         HttpResponse<String> response = client.put("/v1/routes/bad",
                 "{\"type\": \"" + type + "\", \"value\": \"" + value + "\"}");
 
-        assertEquals(400, response.statusCode(), response.body());
+        assertEquals(422, response.statusCode(), response.body());
         assertTrue(json(response).get("error").asText().startsWith(message), response.body());
         assertEquals(1, sandbox.routes().size());
     }
 
     @Test
-    void aRouteNeedsATypeAndAValue() {
+    void aBodyWithoutATypeAndAValueIsMalformed() {
         assertEquals(400, client.put("/v1/routes/bad", "{\"type\": \"HOST\"}").statusCode());
         assertEquals(400, client.put("/v1/routes/bad", "{\"value\": \"pbx.example.com\"}").statusCode());
         assertEquals(400, client.put("/v1/routes/bad", "[]").statusCode());
+        assertEquals(400, client.put("/v1/routes/bad", "{\"type\": \"HOST\", \"value\": ").statusCode());
         assertEquals(400, client.put("/v1/routes/bad", null).statusCode());
-        assertEquals(400, client.put("/v1/routes/%20", "{\"type\": \"HOST\", \"value\": \"pbx.example.com\"}").statusCode());
         assertEquals(1, sandbox.routes().size());
+    }
+
+    @Test
+    void aBlankNameIsInvalid() {
+        HttpResponse<String> response = client.put("/v1/routes/%20", "{\"type\": \"HOST\", \"value\": \"pbx.example.com\"}");
+
+        assertEquals(422, response.statusCode(), response.body());
+        assertTrue(json(response).get("error").asText().startsWith("name \" \" is invalid: must not be blank"), response.body());
+        assertEquals(1, sandbox.routes().size());
+    }
+
+    @Test
+    void aNameWithRawNonAsciiBytesIsRefusedWithTheEncodingToUse() {
+        // HttpClient percent-encodes what it sends, so the raw UTF-8 bytes of "Café" go by hand.
+        byte[] head = ("PUT /v1/routes/Café HTTP/1.1\r\nHost: 127.0.0.1:" + sandbox.port() + "\r\n")
+                .getBytes(StandardCharsets.UTF_8);
+
+        String answer = RawClient.rawExchange(sandbox.port(), head,
+                "{\"type\": \"HOST\", \"value\": \"pbx.example.com\"}".getBytes(StandardCharsets.UTF_8));
+
+        assertTrue(answer.startsWith("HTTP/1.1 400 "), answer);
+        String error = json(answer.substring(answer.indexOf("\r\n\r\n") + 4)).get("error").asText();
+        assertEquals("path \"/v1/routes/Café\" is invalid: non-ASCII characters and control characters must be"
+                + " percent-encoded (as UTF-8), such as /v1/routes/Caf%C3%A9", error);
+        assertEquals(List.of(Route.of("sip-reg", RouteType.SIP_REG, null)), sandbox.routes());
+        assertEquals(400, sandbox.journal().get(0).status());
+        assertFalse(sandbox.journal().get(0).signatureValid());
+
+        // The encoding the message suggests is the one that works.
+        assertEquals(201, client.put("/v1/routes/Caf%C3%A9", "{\"type\": \"HOST\", \"value\": \"pbx.example.com\"}")
+                .statusCode());
+        assertEquals("Café", sandbox.routes().get(1).name());
+    }
+
+    @Test
+    void rawNonAsciiBytesInTheQueryAreRefusedToo() {
+        byte[] head = ("GET /v1/available-tns/tns/?state=WA&ratecenter=MONTRÉAL HTTP/1.1\r\nHost: 127.0.0.1:"
+                + sandbox.port() + "\r\n").getBytes(StandardCharsets.UTF_8);
+
+        String answer = RawClient.rawExchange(sandbox.port(), head, new byte[0]);
+
+        assertTrue(answer.startsWith("HTTP/1.1 400 "), answer);
+        assertTrue(answer.contains("query \\\"state=WA&ratecenter=MONTRÉAL\\\" is invalid: non-ASCII characters"), answer);
+        assertTrue(answer.contains("such as state=WA&ratecenter=MONTR%C3%89AL"), answer);
     }
 
     @Test

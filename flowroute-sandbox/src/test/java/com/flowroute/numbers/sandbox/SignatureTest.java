@@ -111,7 +111,7 @@ class SignatureTest {
                 "Basic MTExMTExMToyYjFjNjRmMmJiMDE0ZTcxZWY2ZGQyZDIxNzBiYjEzN2NiOGUwN2Jh", null, "1111111",
                 "m8axLA45yds7kmi2225OQ7BshaADg6vr");
 
-        assertTrue(response.startsWith("HTTP/1.1 400"), response);
+        assertTrue(response.startsWith("HTTP/1.1 422"), response);
         assertTrue(response.contains("pattern \\\"+1206\\\" is invalid"), response);
     }
 

@@ -11,7 +11,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Bad input is a 400 with {@code {"error": "..."}} naming the wire parameter; unknown paths 404, wrong methods 405. */
+/**
+ * Refusals are {@code {"error": "..."}} naming the wire parameter: a value that breaks a rule is a
+ * 422, a malformed request (unknown or repeated parameters, bad encoding) a 400; unknown paths
+ * 404, wrong methods 405.
+ */
 @ExtendWith(FlowrouteSandboxExtension.class)
 class ValidationTest {
     private final FlowrouteSandbox sandbox;
@@ -44,17 +48,33 @@ class ValidationTest {
         "/v1/routes/                | limit      | 0      | limit 0 is invalid: must be between 1 and 200",
         "/v1/routes/                | page       | 0      | page 0 is invalid: must be 1 or more",
     })
-    void badQueryParametersAreRefused(String path, String name, String value, String message) {
+    void badQueryValuesAreUnprocessable(String path, String name, String value, String message) {
         HttpResponse<String> response = client.get(path, name, value);
 
-        assertBadRequest(response, message);
+        assertRefused(422, response, message);
         // Refused input is still authentic: the journal tells bad input from bad signing.
         assertTrue(sandbox.journal().get(0).signatureValid());
     }
 
     @Test
-    void aParameterGivenTwiceIsRefused() {
-        assertBadRequest(client.get("/v1/routes/", "limit", "1", "limit", "2"), "query parameter limit is given twice");
+    void aParameterGivenTwiceIsMalformed() {
+        assertRefused(400, client.get("/v1/routes/", "limit", "1", "limit", "2"), "query parameter limit is given twice");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "/v1/available-tns/npas/    | npa     | GET /v1/available-tns/npas/ takes limit, page",
+        "/v1/available-tns/npanxxs/ | nxx     | GET /v1/available-tns/npanxxs/ takes limit, npa, page",
+        "/v1/available-tns/tns/     | pattern | GET /v1/available-tns/tns/ takes limit, npa, nxx, page, ratecenter, state, tn",
+        "/v1/tns/                   | tn      | GET /v1/tns/ takes limit, page, pattern",
+        "/v1/routes/                | Limit   | GET /v1/routes/ takes limit, page",
+        "/v1/tns/12066417744        | limit   | GET /v1/tns/12066417744 takes no query parameters",
+    })
+    void anUnknownParameterIsMalformed(String path, String name, String takes) {
+        HttpResponse<String> response = client.get(path, name, "1");
+
+        assertRefused(400, response, "query parameter " + name + " is unknown: " + takes);
+        assertEquals("{\"error\":\"query parameter " + name + " is unknown: " + takes + "\"}", response.body());
     }
 
     @Test
@@ -75,9 +95,9 @@ class ValidationTest {
         String expected = "number \"" + number + "\" is invalid: must be an 11-digit NANP number";
         String encoded = number.replace("+", "%2B");
 
-        assertBadRequest(client.get("/v1/tns/" + encoded), expected);
-        assertBadRequest(client.purchase(encoded), expected);
-        assertBadRequest(client.patch("/v1/tns/" + encoded, "{\"routes\": [{\"name\": \"sip-reg\"}, {\"name\": \"sip-reg\"}]}"),
+        assertRefused(400, client.get("/v1/tns/" + encoded), expected);
+        assertRefused(400, client.purchase(encoded), expected);
+        assertRefused(400, client.patch("/v1/tns/" + encoded, "{\"routes\": [{\"name\": \"sip-reg\"}, {\"name\": \"sip-reg\"}]}"),
                 expected);
         assertEquals(List.of(), sandbox.accountNumbers());
     }
@@ -117,8 +137,8 @@ class ValidationTest {
         assertEquals(10, json(response).get("npas").size());
     }
 
-    private static void assertBadRequest(HttpResponse<String> response, String message) {
-        assertEquals(400, response.statusCode(), response.body());
+    private static void assertRefused(int status, HttpResponse<String> response, String message) {
+        assertEquals(status, response.statusCode(), response.body());
         assertEquals("application/json", response.headers().firstValue("Content-Type").orElseThrow());
         assertEquals(List.of("error"), RawClient.keys(json(response)));
         assertTrue(json(response).get("error").asText().startsWith(message), response.body());

@@ -212,7 +212,7 @@ class ExactlyOncePurchaseTest {
 
         assertInstanceOf(BadRequestException.class, expectError(rx.numbers().purchase(number)));
 
-        assertEquals(List.of(201, 400), purchases());
+        assertEquals(List.of(201, 422), purchases());
         assertEquals(List.of(), lookUps());
     }
 

@@ -172,7 +172,7 @@ class ReactiveClientAgainstSandboxTest {
         rx.numbers().purchase(number).block(WAIT);
         assertInstanceOf(BadRequestException.class, catchError(rx.numbers().purchase(number)));
         assertInstanceOf(NotFoundException.class, catchError(rx.numbers().details("12125550000")));
-        assertInstanceOf(BadRequestException.class, catchError(rx.numbers().updateRoutes(number, "no-such-route", "sip-reg")));
+        assertInstanceOf(NotFoundException.class, catchError(rx.numbers().updateRoutes(number, "no-such-route", "sip-reg")));
     }
 
     @Test

@@ -199,7 +199,9 @@ class SandboxFaultMatrixTest {
         LISTING     | PROCESS_THEN_DROP    | ok                                       | 2    | 0
         DETAILS     | PROCESS_THEN_DROP    | ok                                       | 2    | 0
         PATCH       | PROCESS_THEN_DROP    | ok                                       | 2    | 0
-        ROUTE_PUT   | PROCESS_THEN_DROP    | ok                                       | 2    | 0
+        # Flowroute refuses to create a route whose name exists (422): the retry of a route creation
+        # the server did process fails, although the route exists as asked.
+        ROUTE_PUT   | PROCESS_THEN_DROP    | BadRequestException: failed with HTTP 422 | 2   | 0
         PURCHASE    | PROCESS_THEN_DROP    | ok                                       | 1    | 1
         """)
     void faultOnce(Operation operation, Fault fault, String outcome, long sent, long lookUps) {
