@@ -5,6 +5,7 @@
 module com.flowroute.numbers.sandbox {
     requires transitive com.flowroute.numbers;
     requires com.fasterxml.jackson.databind;
+    requires io.netty.buffer;
     requires io.netty.codec.http;
     requires io.netty.common;
     requires io.netty.transport;

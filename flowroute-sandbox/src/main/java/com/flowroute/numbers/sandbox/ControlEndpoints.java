@@ -1,12 +1,10 @@
 package com.flowroute.numbers.sandbox;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.flowroute.numbers.internal.Checks;
-import com.flowroute.numbers.internal.WireFormat;
-import java.io.IOException;
+import com.flowroute.numbers.internal.Json;
 import java.math.BigDecimal;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -66,21 +64,20 @@ final class ControlEndpoints {
     Answer answer(IncomingRequest request, SocketAddress remote) {
         try {
             return route(request, remote);
-        } catch (ApiError refused) {
-            Answer answer = Answer.error(refused.status(), refused.getMessage());
-            return refused.allowedMethods() == null ? answer : answer.withHeader("Allow", refused.allowedMethods());
+        } catch (Refusal refused) {
+            return Answer.refused(Dialect.V1, refused);
         }
     }
 
     private Answer route(IncomingRequest request, SocketAddress remote) {
         if (!isLoopback(remote)) {
-            throw new ApiError(403, "the control interface answers only clients on a loopback address, not " + remote);
+            throw new Refusal(403, "the control interface answers only clients on a loopback address, not " + remote);
         }
         if (request.targetProblem != null) {
-            throw ApiError.badRequest(request.targetProblem);
+            throw Refusal.badRequest(request.targetProblem);
         }
         if (!request.parameters.isEmpty()) {
-            throw ApiError.badRequest("query parameter " + request.parameters.get(0).getKey() + " is unknown: "
+            throw Refusal.badRequest("query parameter " + request.parameters.get(0).getKey() + " is unknown: "
                     + request.rawPath + " takes no query parameters");
         }
         String path = request.rawPath.endsWith("/") ? request.rawPath.substring(0, request.rawPath.length() - 1)
@@ -102,9 +99,9 @@ final class ControlEndpoints {
                     faults.clear();
                     return Answer.empty(204);
                 }
-                throw ApiError.methodNotAllowed(request.method, "POST, DELETE");
+                throw Refusal.methodNotAllowed(request.method, "POST, DELETE");
             default:
-                throw ApiError.notFound("no control endpoint at " + request.rawPath + ": the control interface serves "
+                throw Refusal.notFound("no control endpoint at " + request.rawPath + ": the control interface serves "
                         + KNOWN_PATHS);
         }
     }
@@ -132,7 +129,7 @@ final class ControlEndpoints {
         for (Iterator<String> names = fault.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!FAULT_FIELDS.contains(name)) {
-                throw ApiError.badRequest("field " + name + " is unknown: a fault takes " + String.join(", ", FAULT_FIELDS));
+                throw Refusal.badRequest("field " + name + " is unknown: a fault takes " + String.join(", ", FAULT_FIELDS));
             }
         }
         boolean always = flag(fault, "always");
@@ -141,11 +138,11 @@ final class ControlEndpoints {
             selectors.add("always");
         }
         if (selectors.size() > 1) {
-            throw ApiError.badRequest("fields " + String.join(" and ", selectors)
+            throw Refusal.badRequest("fields " + String.join(" and ", selectors)
                     + " exclude each other: give times, \"always\": true or probability, or none for once");
         }
         if (fault.has("seed") && !fault.has("probability")) {
-            throw ApiError.badRequest("field seed needs probability: it seeds the draws of a random fault");
+            throw Refusal.badRequest("field seed needs probability: it seeds the draws of a random fault");
         }
         List<String> actions = given(fault, "status", "delay_ms");
         for (String name : List.of("drop", "process_then_drop")) {
@@ -154,12 +151,12 @@ final class ControlEndpoints {
             }
         }
         if (actions.size() != 1) {
-            throw ApiError.badRequest("a fault needs exactly one action, status, delay_ms, \"drop\": true or"
+            throw Refusal.badRequest("a fault needs exactly one action, status, delay_ms, \"drop\": true or"
                     + " \"process_then_drop\": true, not " + (actions.isEmpty() ? "none" : String.join(" and ", actions))
                     + ": such as " + FAULT_FORM);
         }
         if (fault.has("retry_after") && !fault.has("status")) {
-            throw ApiError.badRequest("field retry_after needs status: it is the Retry-After header of the answer");
+            throw Refusal.badRequest("field retry_after needs status: it is the Retry-After header of the answer");
         }
 
         Faults.Rule rule;
@@ -206,19 +203,7 @@ final class ControlEndpoints {
     }
 
     private static JsonNode body(IncomingRequest request) {
-        if (request.body.length == 0) {
-            throw ApiError.badRequest("the body is empty: expected a fault as a JSON object such as " + FAULT_FORM);
-        }
-        JsonNode body;
-        try {
-            body = WireFormat.MAPPER.readTree(request.body);
-        } catch (IOException e) {
-            throw ApiError.badRequest("the body is not JSON: expected a fault as a JSON object such as " + FAULT_FORM);
-        }
-        if (body == null || !body.isObject()) {
-            throw ApiError.badRequest("the body is not a JSON object: expected a fault such as " + FAULT_FORM);
-        }
-        return body;
+        return V1Endpoints.checked(() -> Json.requestObject(request.body, FAULT_FORM));
     }
 
     private static List<String> given(JsonNode object, String... fields) {
@@ -237,7 +222,7 @@ final class ControlEndpoints {
             return false;
         }
         if (!value.isBoolean()) {
-            throw ApiError.badRequest(Checks.invalid(field, shown(value), "must be true or false").getMessage());
+            throw Refusal.badRequest(Checks.invalid(field, shown(value), "must be true or false").getMessage());
         }
         return value.booleanValue();
     }
@@ -245,7 +230,7 @@ final class ControlEndpoints {
     private static long whole(JsonNode object, String field) {
         JsonNode value = object.get(field);
         if (!value.isIntegralNumber() || !value.canConvertToLong()) {
-            throw ApiError.badRequest(Checks.invalid(field, shown(value), "must be a whole number").getMessage());
+            throw Refusal.badRequest(Checks.invalid(field, shown(value), "must be a whole number").getMessage());
         }
         return value.longValue();
     }
@@ -253,7 +238,7 @@ final class ControlEndpoints {
     private static BigDecimal number(JsonNode object, String field) {
         JsonNode value = object.get(field);
         if (!value.isNumber()) {
-            throw ApiError.badRequest(Checks.invalid(field, shown(value), "must be a number").getMessage());
+            throw Refusal.badRequest(Checks.invalid(field, shown(value), "must be a number").getMessage());
         }
         return value.decimalValue();
     }
@@ -261,7 +246,7 @@ final class ControlEndpoints {
     private static String text(JsonNode object, String field) {
         JsonNode value = object.get(field);
         if (!value.isTextual()) {
-            throw ApiError.badRequest(Checks.invalid(field, shown(value), "must be a string").getMessage());
+            throw Refusal.badRequest(Checks.invalid(field, shown(value), "must be a string").getMessage());
         }
         return value.textValue();
     }
@@ -284,17 +269,17 @@ final class ControlEndpoints {
 
     private static void require(boolean ok, String field, Object value, String rule) {
         if (!ok) {
-            throw ApiError.unprocessable(Checks.invalid(field, value, rule).getMessage());
+            throw Refusal.unprocessable(Checks.invalid(field, value, rule).getMessage());
         }
     }
 
     private static void allow(String method, String allowed) {
         if (!method.equals(allowed)) {
-            throw ApiError.methodNotAllowed(method, allowed);
+            throw Refusal.methodNotAllowed(method, allowed);
         }
     }
 
-    static String journalJson(List<RecordedRequest> entries) {
+    static byte[] journalJson(List<RecordedRequest> entries) {
         ObjectNode root = object();
         ArrayNode requests = root.putArray("requests");
         for (RecordedRequest entry : entries) {
@@ -310,14 +295,10 @@ final class ControlEndpoints {
     }
 
     private static ObjectNode object() {
-        return WireFormat.MAPPER.createObjectNode();
+        return Json.object();
     }
 
-    private static String write(JsonNode node) {
-        try {
-            return WireFormat.MAPPER.writeValueAsString(node);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write a JSON tree", e);
-        }
+    private static byte[] write(JsonNode node) {
+        return Json.bytes(node);
     }
 }

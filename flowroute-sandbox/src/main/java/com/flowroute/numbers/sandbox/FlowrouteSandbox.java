@@ -58,8 +58,9 @@ public final class FlowrouteSandbox implements AutoCloseable {
         this.state = new SandboxState(NumberPlan.generate(builder.seed, builder.inventorySize));
         this.controlInterface = builder.controlInterface;
         ControlEndpoints control = controlInterface ? new ControlEndpoints(this::reset, journal, faults) : null;
-        SandboxServer handler = new SandboxServer(new RequestVerifier(credentials, builder.clock),
-                new Endpoints(state), faults, journal, control);
+        EndpointTable endpoints = new V1Endpoints(state).table().addAll(new V2Endpoints(state).table());
+        RequestHandler handler = new RequestHandler(new RequestVerifier(credentials, builder.clock),
+                new BasicVerifier(credentials), endpoints, faults, journal, control);
         try {
             this.server = HttpServer.create()
                     .host(builder.host)
@@ -92,10 +93,13 @@ public final class FlowrouteSandbox implements AutoCloseable {
         return new Builder();
     }
 
-    /** The base URL to give a client, such as {@code http://127.0.0.1:40123/v1}. */
+    /**
+     * The base URL to give a client of either API version, such as {@code http://127.0.0.1:40123}:
+     * the API root, under which the sandbox serves {@code /v1}, {@code /v2} and {@code /v2.1}.
+     */
     public String baseUrl() {
         String printable = host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
-        return "http://" + printable + ":" + port() + "/v1";
+        return "http://" + printable + ":" + port();
     }
 
     /** The only credentials the sandbox accepts. */
@@ -110,7 +114,7 @@ public final class FlowrouteSandbox implements AutoCloseable {
 
     /** The control interface's root, such as {@code http://127.0.0.1:40123/_sandbox/}, or null when it is off. */
     String controlUrl() {
-        return controlInterface ? baseUrl().substring(0, baseUrl().length() - "/v1".length()) + ControlEndpoints.PREFIX
+        return controlInterface ? baseUrl() + ControlEndpoints.PREFIX
                 : null;
     }
 

@@ -1,7 +1,7 @@
 package com.flowroute.numbers.sandbox;
 
 import com.flowroute.numbers.internal.Checks;
-import com.flowroute.numbers.internal.RequestSigner;
+import com.flowroute.numbers.internal.Urls;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -28,10 +28,12 @@ final class IncomingRequest {
     final String host;
     final String authorization;
     final String timestamp;
+    /** The {@code Content-Type} header, or null. */
+    final String contentType;
     final byte[] body;
 
     private IncomingRequest(String method, String rawPath, String rawQuery, List<Map.Entry<String, String>> parameters,
-            String targetProblem, String host, String authorization, String timestamp, byte[] body) {
+            String targetProblem, String host, String authorization, String timestamp, String contentType, byte[] body) {
         this.method = method;
         this.rawPath = rawPath;
         this.rawQuery = rawQuery;
@@ -40,6 +42,7 @@ final class IncomingRequest {
         this.host = host;
         this.authorization = authorization;
         this.timestamp = timestamp;
+        this.contentType = contentType;
         this.body = body;
     }
 
@@ -50,7 +53,7 @@ final class IncomingRequest {
      * @param body the body bytes, empty when there is none
      */
     static IncomingRequest of(String method, String uri, String host, String authorization, String timestamp,
-            byte[] body) {
+            String contentType, byte[] body) {
         int question = uri.indexOf('?');
         String rawPath = question < 0 ? uri : uri.substring(0, question);
         String rawQuery = question < 0 ? "" : uri.substring(question + 1);
@@ -61,13 +64,13 @@ final class IncomingRequest {
         }
         if (targetProblem == null) {
             try {
-                parameters = List.copyOf(RequestSigner.parseQuery(rawQuery));
+                parameters = List.copyOf(Urls.parseQuery(rawQuery));
             } catch (IllegalArgumentException malformed) {
                 targetProblem = "the query \"" + rawQuery + "\" is not valid percent-encoding: " + malformed.getMessage();
             }
         }
         return new IncomingRequest(method, rawPath, rawQuery, parameters, targetProblem, host, authorization, timestamp,
-                body == null ? NO_BODY : body);
+                contentType, body == null ? NO_BODY : body);
     }
 
     /**
@@ -108,7 +111,7 @@ final class IncomingRequest {
      * The path's segments after the leading slash, each percent-decoded ({@code Office%20PBX%2F2}
      * is one segment, {@code Office PBX/2}); a trailing slash adds no empty segment.
      *
-     * @throws ApiError 400 when a segment is not valid percent-encoding
+     * @throws Refusal 400 when a segment is not valid percent-encoding
      */
     List<String> pathSegments() {
         List<String> segments = new ArrayList<>();
@@ -130,7 +133,7 @@ final class IncomingRequest {
         try {
             return URLDecoder.decode(text, StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            throw ApiError.badRequest(what + " \"" + text + "\" is not valid percent-encoding: " + e.getMessage());
+            throw Refusal.badRequest(what + " \"" + text + "\" is not valid percent-encoding: " + e.getMessage());
         }
     }
 }

@@ -1,7 +1,8 @@
 package com.flowroute.numbers.sandbox;
 
 import com.flowroute.numbers.FlowrouteCredentials;
-import com.flowroute.numbers.internal.RequestSigner;
+import com.flowroute.numbers.internal.Urls;
+import com.flowroute.numbers.internal.v1.RequestSigner;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
@@ -43,7 +44,7 @@ final class RequestVerifier {
         try {
             verify(request);
             return Optional.empty();
-        } catch (ApiError refused) {
+        } catch (Refusal refused) {
             return Optional.of(refused.getMessage());
         }
     }
@@ -57,8 +58,8 @@ final class RequestVerifier {
         if (request.host == null || request.host.isBlank()) {
             throw refuse("missing Host header: the signed URI starts with http://{Host}");
         }
-        String canonicalUri = "http://" + request.host + request.rawPath + "\n"
-                + RequestSigner.sortedQuery(request.parameters);
+        String canonicalUri = RequestSigner.canonicalUri("http://" + request.host, request.rawPath,
+                Urls.sortedQuery(request.parameters));
         String message = RequestSigner.message(request.timestamp, request.method,
                 request.body.length == 0 ? null : request.body, canonicalUri);
         boolean valid = matches(keyAndSignature[1], message)
@@ -124,7 +125,7 @@ final class RequestVerifier {
         return message.replace("\\", "\\\\").replace("\n", "\\n");
     }
 
-    private static ApiError refuse(String message) {
-        return new ApiError(401, message);
+    private static Refusal refuse(String message) {
+        return new Refusal(401, message);
     }
 }

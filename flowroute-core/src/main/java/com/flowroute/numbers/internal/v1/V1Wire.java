@@ -143,8 +143,9 @@ public final class V1Wire {
          * Server side: the query a request's parameters describe, checked by the SDK's own query
          * type, so that the server refuses exactly what the client refuses.
          *
-         * @throws MalformedRequest for an unknown, repeated or non-numeric parameter
-         * @throws InvalidArgument for a value the query refuses, naming the wire parameter
+         * @throws MalformedRequest for an unknown or repeated parameter
+         * @throws InvalidArgument for a value the query refuses (a page that is not a whole
+         *     number included), naming the wire parameter
          */
         public Q decodeQuery(List<Map.Entry<String, String>> given) {
             Map<String, String> byField = new HashMap<>();
@@ -254,7 +255,7 @@ public final class V1Wire {
             try {
                 return OptionalInt.of(Integer.parseInt(value));
             } catch (NumberFormatException e) {
-                throw new MalformedRequest(Checks.message(wireName.apply(field), value, "must be a whole number"));
+                throw Checks.invalid(wireName.apply(field), value, "must be a whole number");
             }
         }
     }

@@ -16,12 +16,12 @@ import reactor.netty.http.server.HttpServerResponse;
 /**
  * The HTTP side of the sandbox on Reactor Netty: reads each request's body up to
  * {@link #MAX_BODY_BYTES}, applies an injected fault if one matches, otherwise verifies the
- * signature and lets the {@link Endpoints} answer, then records the exchange in the
+ * signature and lets the {@link V1Endpoints} answer, then records the exchange in the
  * {@link Journal} before the answer leaves, so that a client that has its answer always finds its
  * request in the journal. When the control interface is on, {@code /_sandbox/} requests go to the
  * {@link ControlEndpoints} instead: unsigned, unjournaled and never faulted.
  */
-final class SandboxServer {
+final class RequestHandler {
     /** The largest request body read, 1 MiB: a larger one is refused with a 413 before any other check. */
     static final int MAX_BODY_BYTES = 1 << 20;
     /**
@@ -36,15 +36,17 @@ final class SandboxServer {
     private static final String BODY_RULE = "must be at most " + MAX_BODY_BYTES + " bytes (1 MiB)";
 
     private final RequestVerifier verifier;
-    private final Endpoints endpoints;
+    private final BasicVerifier basicVerifier;
+    private final EndpointTable endpoints;
     private final Faults faults;
     private final Journal journal;
     /** Null when the control interface is off. */
     private final ControlEndpoints control;
 
-    SandboxServer(RequestVerifier verifier, Endpoints endpoints, Faults faults, Journal journal,
-            ControlEndpoints control) {
+    RequestHandler(RequestVerifier verifier, BasicVerifier basicVerifier, EndpointTable endpoints, Faults faults,
+            Journal journal, ControlEndpoints control) {
         this.verifier = verifier;
+        this.basicVerifier = basicVerifier;
         this.endpoints = endpoints;
         this.faults = faults;
         this.journal = journal;
@@ -68,7 +70,7 @@ final class SandboxServer {
                 .flatMap(body -> {
                     IncomingRequest incoming = IncomingRequest.of(method, uri, request.requestHeaders().get("Host"),
                             request.requestHeaders().get("Authorization"), request.requestHeaders().get("X-Timestamp"),
-                            body);
+                            request.requestHeaders().get("Content-Type"), body);
                     if (control != null && ControlEndpoints.handles(incoming.rawPath)) {
                         return respond(control.answer(incoming, remoteAddress(request)), response);
                     }
@@ -117,14 +119,14 @@ final class SandboxServer {
 
     /** A 413, journaled without a body and as not authentic (it was never checked); {@code close} ends the connection after it. */
     private Mono<Void> tooLarge(String method, String uri, String message, boolean close, HttpServerResponse response) {
-        IncomingRequest request = IncomingRequest.of(method, uri, null, null, null, NO_BODY);
+        IncomingRequest request = IncomingRequest.of(method, uri, null, null, null, null, NO_BODY);
         if (control == null || !ControlEndpoints.handles(request.rawPath)) {
             record(request, false, 413);
         }
         if (close) {
             response.keepAlive(false);
         }
-        return respond(Answer.error(413, message), response);
+        return respond(Answer.error(Dialect.of(request.rawPath), 413, message), response);
     }
 
     // The peer of the connection itself: no Forwarded header can make a remote client look local.
@@ -139,8 +141,8 @@ final class SandboxServer {
         }
         switch (fault.kind) {
             case STATUS:
-                Answer injected = Answer.error(fault.status, "injected fault: the sandbox was told to answer "
-                        + fault.status);
+                Answer injected = Answer.error(Dialect.of(request.rawPath), fault.status,
+                        "injected fault: the sandbox was told to answer " + fault.status);
                 if (fault.retryAfter != null) {
                     injected = injected.withHeader("Retry-After", Long.toString(fault.retryAfterSeconds()));
                 }
@@ -162,40 +164,60 @@ final class SandboxServer {
         }
     }
 
-    /** The request verified and, when authentic, handled. */
+    /** The request verified as its API requires (v1 signature, v2 Basic) and, when authentic, handled. */
     private Outcome handled(IncomingRequest request) {
+        Dialect dialect = Dialect.of(request.rawPath);
         if (request.targetProblem != null) {
-            return new Outcome(false, Answer.error(400, request.targetProblem));
+            return new Outcome(false, Answer.error(dialect, 400, request.targetProblem));
         }
-        Optional<String> problem = verifier.problem(request);
+        Optional<String> problem = authenticationProblem(request, dialect);
         if (problem.isPresent()) {
-            return new Outcome(false, Answer.error(401, problem.get()));
+            return new Outcome(false, Answer.error(dialect, 401, problem.get()));
+        }
+        if (dialect == Dialect.V2 && request.body.length > 0 && !jsonMediaType(request.contentType)) {
+            return new Outcome(true, Answer.error(dialect, 415, "Content-Type " + request.contentType
+                    + " is not supported: send application/vnd.api+json"));
         }
         try {
             return new Outcome(true, endpoints.answer(request));
+        } catch (Refusal refused) {
+            return new Outcome(true, Answer.refused(dialect, refused));
         } catch (RuntimeException bug) {
             LOG.error("the sandbox failed on {} {}", request.method, request.rawPath, bug);
-            return new Outcome(true, Answer.error(500, "the sandbox failed: " + bug));
+            return new Outcome(true, Answer.error(dialect, 500, "the sandbox failed: " + bug));
         }
     }
 
+    private Optional<String> authenticationProblem(IncomingRequest request, Dialect dialect) {
+        return dialect == Dialect.V2 ? basicVerifier.problem(request) : verifier.problem(request);
+    }
+
+    // Flowroute takes its JSON:API type and plain JSON; anything else is a 415.
+    private static boolean jsonMediaType(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        String type = contentType.split(";", 2)[0].trim();
+        return type.equalsIgnoreCase("application/vnd.api+json") || type.equalsIgnoreCase("application/json");
+    }
+
     private boolean authentic(IncomingRequest request) {
-        return request.targetProblem == null && verifier.problem(request).isEmpty();
+        return request.targetProblem == null && authenticationProblem(request, Dialect.of(request.rawPath)).isEmpty();
     }
 
     private Mono<Void> respond(IncomingRequest request, Outcome outcome, HttpServerResponse response) {
-        record(request, outcome.authentic, outcome.answer.status);
+        record(request, outcome.authentic, outcome.answer.status());
         return respond(outcome.answer, response);
     }
 
     private static Mono<Void> respond(Answer answer, HttpServerResponse response) {
-        response.status(answer.status);
-        answer.headers.forEach(response::header);
-        if (answer.json == null) {
+        response.status(answer.status());
+        answer.headers().forEach(response::header);
+        if (answer.body() == null) {
             return response.send();
         }
-        return response.header("Content-Type", "application/json")
-                .sendString(Mono.just(answer.json), StandardCharsets.UTF_8)
+        return response.header("Content-Type", answer.contentType())
+                .sendByteArray(Mono.just(answer.body()))
                 .then();
     }
 
