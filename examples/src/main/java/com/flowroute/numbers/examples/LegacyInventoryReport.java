@@ -1,6 +1,7 @@
 package com.flowroute.numbers.examples;
 
 import com.flowroute.numbers.AccountNumber;
+import com.flowroute.numbers.BillingMethod;
 import com.flowroute.numbers.NewRoute;
 import com.flowroute.numbers.NumberSearch;
 import com.flowroute.numbers.blocking.FlowrouteClient;
@@ -64,7 +65,7 @@ public final class LegacyInventoryReport {
         csv.print("number,billing_method,primary_route,failover_route\r\n");
         int rows = 0;
         for (AccountNumber number : client.numbers().list()) {
-            csv.print(String.join(",", number.number().toString(), csvField(number.billingMethod().value()),
+            csv.print(String.join(",", number.number().toString(), csvField(number.billingMethod().map(BillingMethod::value).orElse("")),
                     csvField(number.primaryRoute().name()), csvField(number.failoverRoute().name())) + "\r\n");
             rows++;
         }

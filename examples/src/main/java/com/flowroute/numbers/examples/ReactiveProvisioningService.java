@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.flowroute.numbers.AccountNumber;
+import com.flowroute.numbers.BillingMethod;
 import com.flowroute.numbers.BadRequestException;
 import com.flowroute.numbers.FlowrouteApiException;
 import com.flowroute.numbers.NewRoute;
@@ -136,7 +137,7 @@ public final class ReactiveProvisioningService implements AutoCloseable {
     private static String ndjsonLine(AccountNumber number) {
         ObjectNode line = JSON.createObjectNode()
                 .put("number", number.number().toString())
-                .put("billingMethod", number.billingMethod().value())
+                .put("billingMethod", number.billingMethod().map(BillingMethod::value).orElse(null))
                 .put("primary", number.primaryRoute().name())
                 .put("failover", number.failoverRoute().name());
         return line + "\n";

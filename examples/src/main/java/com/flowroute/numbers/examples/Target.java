@@ -1,9 +1,11 @@
 package com.flowroute.numbers.examples;
 
+import com.flowroute.numbers.FlowrouteApiVersion;
 import com.flowroute.numbers.FlowrouteCredentials;
 import com.flowroute.numbers.reactive.FlowrouteClientBuilder;
 import com.flowroute.numbers.sandbox.FlowrouteSandbox;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Where an example sends its calls: an embedded sandbox started in-process (the default), or
@@ -16,28 +18,43 @@ final class Target implements AutoCloseable {
     private final FlowrouteSandbox ownedSandbox;
     private final String baseUrl;
     private final FlowrouteCredentials credentials;
+    private final FlowrouteApiVersion apiVersion;
 
-    private Target(boolean live, FlowrouteSandbox ownedSandbox, String baseUrl, FlowrouteCredentials credentials) {
+    private Target(boolean live, FlowrouteSandbox ownedSandbox, String baseUrl, FlowrouteCredentials credentials,
+            FlowrouteApiVersion apiVersion) {
         this.live = live;
         this.ownedSandbox = ownedSandbox;
         this.baseUrl = baseUrl;
         this.credentials = credentials;
+        this.apiVersion = apiVersion;
     }
 
-    /** The target the command line asks for: {@code --live} for the real API, else a new sandbox. */
+    /**
+     * The target the command line asks for: {@code --live} for the real API, else a new sandbox;
+     * {@code --api v1|v2} for the API version (default v1).
+     */
     static Target fromArgs(String... args) {
-        if (Arrays.asList(args).contains("--live")) {
+        List<String> given = Arrays.asList(args);
+        int api = given.indexOf("--api");
+        FlowrouteApiVersion version = api >= 0 && api + 1 < given.size()
+                ? FlowrouteApiVersion.parse("--api", given.get(api + 1)) : FlowrouteApiVersion.V1;
+        if (given.contains("--live")) {
             String url = System.getenv(FlowrouteClientBuilder.BASE_URL_VARIABLE);
             return new Target(true, null, url != null ? url : FlowrouteClientBuilder.DEFAULT_BASE_URL,
-                    FlowrouteCredentials.fromEnvironment());
+                    FlowrouteCredentials.fromEnvironment(), version);
         }
         FlowrouteSandbox sandbox = FlowrouteSandbox.start();
-        return new Target(false, sandbox, sandbox.baseUrl(), sandbox.credentials());
+        return new Target(false, sandbox, sandbox.baseUrl(), sandbox.credentials(), version);
     }
 
     /** A target on a sandbox the caller started and will close, as the examples' tests do. */
     static Target sandbox(FlowrouteSandbox sandbox) {
-        return new Target(false, null, sandbox.baseUrl(), sandbox.credentials());
+        return sandbox(sandbox, FlowrouteApiVersion.V1);
+    }
+
+    /** A target on a sandbox the caller started and will close, over {@code apiVersion}. */
+    static Target sandbox(FlowrouteSandbox sandbox, FlowrouteApiVersion apiVersion) {
+        return new Target(false, null, sandbox.baseUrl(), sandbox.credentials(), apiVersion);
     }
 
     boolean live() {
@@ -46,14 +63,15 @@ final class Target implements AutoCloseable {
 
     /** Applies the target to a client builder. */
     <B extends FlowrouteClientBuilder<B>> B configure(B builder) {
-        return builder.baseUrl(baseUrl).credentials(credentials);
+        return builder.baseUrl(baseUrl).credentials(credentials).apiVersion(apiVersion);
     }
 
     /** One line saying where calls go, for the first line of an example's output. */
     String describe() {
         return live
-                ? "Target: the real Flowroute API at " + baseUrl + " (--live: purchases are real and billed)"
-                : "Target: embedded Flowroute sandbox at " + baseUrl + " (no network, no account, nothing is billed)";
+                ? "Target: the real Flowroute API " + apiVersion + " at " + baseUrl + " (--live: purchases are real and billed)"
+                : "Target: embedded Flowroute sandbox, API " + apiVersion + ", at " + baseUrl
+                        + " (no network, no account, nothing is billed)";
     }
 
     @Override

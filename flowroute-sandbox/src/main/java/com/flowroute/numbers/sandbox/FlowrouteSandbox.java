@@ -19,9 +19,11 @@ import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 
 /**
- * An embedded, stateful Flowroute v1 numbers API on a local port, for tests, examples and
- * offline work: it serves the nine v1 endpoints from a seeded inventory, keeps the numbers
- * bought and the routes created, and checks every request's HMAC signature as Flowroute does.
+ * An embedded, stateful Flowroute API on a local port, for tests, examples and offline work: it
+ * serves the v1 endpoints and the v2 number and route endpoints over one seeded inventory and one
+ * account (a number bought over v1 is listed over v2), keeps the numbers bought and the routes
+ * created, and checks every request as Flowroute does: the HMAC signature over v1, HTTP Basic
+ * over v2.
  *
  * <pre>{@code
  * try (FlowrouteSandbox sandbox = FlowrouteSandbox.start()) {
