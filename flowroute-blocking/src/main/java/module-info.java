@@ -7,6 +7,8 @@ module com.flowroute.numbers.blocking {
     requires transitive com.flowroute.numbers.reactive;
     requires reactor.core;
     requires org.reactivestreams;
+    // Optional: the calling thread's observation carried into the reactive call.
+    requires static context.propagation;
 
     exports com.flowroute.numbers.blocking;
 }

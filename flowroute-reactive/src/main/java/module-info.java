@@ -13,6 +13,9 @@ module com.flowroute.numbers.reactive {
     requires io.netty.transport;
     requires org.slf4j;
     requires static org.immutables.value;
+    // Optional: observation when the user gives a registry (FlowrouteClientBuilder.observationRegistry).
+    requires static micrometer.observation;
+    requires static micrometer.commons;
 
     exports com.flowroute.numbers.reactive;
 }

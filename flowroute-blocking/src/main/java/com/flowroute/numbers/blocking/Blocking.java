@@ -11,6 +11,7 @@ import reactor.core.Exceptions;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Operators;
 import reactor.core.scheduler.Schedulers;
+import reactor.util.context.Context;
 
 /**
  * The one place where the blocking facade waits for the reactive client.
@@ -60,9 +61,16 @@ final class Blocking {
         // Touched by the reading thread only.
         private boolean subscribed;
         private volatile boolean done;
+        // The calling thread's observation and the like, captured here, before the thread blocks.
+        private final Context context = CallerContext.capture();
 
         Cursor(Publisher<? extends T> source) {
             this.source = source;
+        }
+
+        @Override
+        public Context currentContext() {
+            return context;
         }
 
         /**

@@ -14,12 +14,13 @@ import java.util.function.Function;
  * @param first the first page's request
  * @param decode reads a page
  * @param link the page as the caller sees it, given the request that fetched it
+ * @param name the listing as observations name each page's call, such as {@code numbers.list}
  * @param <T> the item type
  */
 public record Listing<T>(WireRequest first, Function<byte[], Page<T>> decode,
-        BiFunction<WireRequest, Page<T>, Page<T>> link) {
+        BiFunction<WireRequest, Page<T>, Page<T>> link, String name) {
     /** A listing whose pages carry the server's own links. */
-    public static <T> Listing<T> followingServerLinks(WireRequest first, Function<byte[], Page<T>> decode) {
-        return new Listing<>(first, decode, (sent, page) -> page);
+    public static <T> Listing<T> followingServerLinks(String name, WireRequest first, Function<byte[], Page<T>> decode) {
+        return new Listing<>(first, decode, (sent, page) -> page, name);
     }
 }

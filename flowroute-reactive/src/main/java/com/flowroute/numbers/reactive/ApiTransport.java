@@ -52,13 +52,15 @@ final class ApiTransport implements AutoCloseable {
 
     private final ClientSettings settings;
     private final Retrier retrier;
+    private final CallObserver observer;
     private final ConnectionProvider ownedPool;
     private final HttpClient client;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     ApiTransport(ClientSettings settings) {
         this.settings = settings;
-        this.retrier = new Retrier(settings.retryPolicy);
+        this.observer = CallObserver.of(settings.observationRegistry);
+        this.retrier = new Retrier(settings.retryPolicy, observer);
         HttpClient base;
         if (settings.httpClient != null) {
             this.ownedPool = null;
@@ -91,7 +93,7 @@ final class ApiTransport implements AutoCloseable {
     }
 
     private <T> Mono<Page<T>> page(Authenticator authenticator, Listing<T> listing, WireRequest request) {
-        return call(authenticator, Operation.idempotent(request, (status, body) -> listing.decode().apply(body)))
+        return call(authenticator, Operation.idempotent(request, (status, body) -> listing.decode().apply(body)).named(listing.name()))
                 .map(page -> listing.link().apply(request, page));
     }
 
@@ -106,14 +108,18 @@ final class ApiTransport implements AutoCloseable {
      * value then completes the call) or not (empty).
      */
     <T> Mono<T> call(Authenticator authenticator, Operation<T> operation, Mono<Optional<T>> appliedCheck) {
-        return retrier.run(operation, appliedCheck, number -> attempt(authenticator, operation, number));
+        return observed(operation, retrier.run(operation, appliedCheck, number -> attempt(authenticator, operation, number)));
     }
 
     /** As {@link #call(Authenticator, Operation, Mono)}, each attempt waiting for its slot from {@code pacer}. */
     <T> Mono<T> call(Authenticator authenticator, Operation<T> operation, Mono<Optional<T>> appliedCheck, MessagePacer pacer) {
-        return retrier.run(operation, appliedCheck, number -> pacer.slot()
+        return observed(operation, retrier.run(operation, appliedCheck, number -> pacer.slot()
                 .then(attempt(authenticator, operation, number))
-                .doOnError(RateLimitException.class, limited -> limited.retryAfter().ifPresent(pacer::pause)));
+                .doOnError(RateLimitException.class, limited -> limited.retryAfter().ifPresent(pacer::pause))));
+    }
+
+    private <T> Mono<T> observed(Operation<T> operation, Mono<T> call) {
+        return observer.call(operation.name() == null ? "call" : operation.name(), operation.request(), call);
     }
 
     /** A GET of a page link, resolved against the configured origin and never sent elsewhere. */
@@ -151,7 +157,7 @@ final class ApiTransport implements AutoCloseable {
             PreparedRequest prepared = authenticator.prepare(operation.request());
             Attempt attempt = new Attempt();
             long start = System.nanoTime();
-            return client.request(HttpMethod.valueOf(prepared.method()))
+            return observer.attempt(prepared, number, () -> attempt.status, client.request(HttpMethod.valueOf(prepared.method()))
                     .uri(prepared.url())
                     .send((out, outbound) -> {
                         out.header(HttpHeaderNames.USER_AGENT, settings.userAgent);
@@ -180,7 +186,7 @@ final class ApiTransport implements AutoCloseable {
                         }
                     })
                     .doOnCancel(() -> LOG.debug("{} cancelled after {} ms (attempt {})", prepared.call(),
-                            (System.nanoTime() - start) / 1_000_000, number));
+                            (System.nanoTime() - start) / 1_000_000, number)));
         });
     }
 

@@ -29,6 +29,8 @@ final class ClientSettings {
     final Clock clock;
     final int maxResponseBytes;
     final double messageRate;
+    /** A Micrometer {@code ObservationRegistry}, or null; typed Object so Micrometer stays optional. */
+    final Object observationRegistry;
 
     private ClientSettings(FlowrouteClientBuilder<?> builder, UnaryOperator<String> environment) {
         this.credentials = builder.credentials != null ? builder.credentials : FlowrouteCredentials.fromEnvironment(environment);
@@ -71,6 +73,7 @@ final class ClientSettings {
         this.clock = builder.clock;
         this.maxResponseBytes = builder.maxResponseBytes;
         this.messageRate = builder.messageRate;
+        this.observationRegistry = builder.observationRegistry;
     }
 
     static ClientSettings resolve(FlowrouteClientBuilder<?> builder, UnaryOperator<String> environment) {

@@ -1,6 +1,7 @@
 package com.flowroute.numbers.reactive;
 
 import com.flowroute.numbers.FlowrouteApiVersion;
+import io.micrometer.observation.ObservationRegistry;
 import com.flowroute.numbers.FlowrouteCredentials;
 import com.flowroute.numbers.internal.Checks;
 import java.time.Clock;
@@ -38,6 +39,7 @@ public abstract class FlowrouteClientBuilder<B extends FlowrouteClientBuilder<B>
     boolean allowInsecureHttp;
     int maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
     double messageRate = DEFAULT_MESSAGE_RATE;
+    Object observationRegistry;
 
     /** For subclasses. */
     protected FlowrouteClientBuilder() {}
@@ -143,6 +145,21 @@ public abstract class FlowrouteClientBuilder<B extends FlowrouteClientBuilder<B>
         Checks.require(Double.isFinite(perSecond) && perSecond >= 0, "messageRate", perSecond,
                 "must be 0 (no pacing) or a positive number of messages per second");
         this.messageRate = perSecond;
+        return self();
+    }
+
+    /**
+     * Observes every call ({@code flowroute.client.call}: the whole operation, retries and
+     * reconciliation included; a listing is one call per page) and every attempt
+     * ({@code flowroute.client.attempt}, its child) with Micrometer's Observation API, the parent
+     * being the caller's observation (from the Reactor context, or in the blocking client from
+     * the calling thread). Keys are low-cardinality (operation, API version, method, status,
+     * outcome, exception class) but for the path; never a secret or a message body. Default: no
+     * registry, nothing observed and nothing spent. Needs {@code io.micrometer:micrometer-observation}
+     * on the class path, which the SDK does not bring itself.
+     */
+    public B observationRegistry(ObservationRegistry observationRegistry) {
+        this.observationRegistry = Objects.requireNonNull(observationRegistry, "observationRegistry");
         return self();
     }
 

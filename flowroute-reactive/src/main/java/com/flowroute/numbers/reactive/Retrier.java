@@ -25,9 +25,11 @@ final class Retrier {
     private static final byte[] NO_BODY = new byte[0];
 
     private final RetryPolicy policy;
+    private final CallObserver observer;
 
-    Retrier(RetryPolicy policy) {
+    Retrier(RetryPolicy policy, CallObserver observer) {
         this.policy = policy;
+        this.observer = observer;
     }
 
     /**
@@ -95,7 +97,7 @@ final class Retrier {
                         if (applied.isPresent()) {
                             LOG.debug("{}: the request took effect although attempt {} failed ({})",
                                     operation.request(), number, error.toString());
-                            return Mono.just(applied.get());
+                            return observer.reconciled().thenReturn(applied.get());
                         }
                         return notApplied.get();
                     });

@@ -53,43 +53,43 @@ public final class V1Protocol implements NumbersProtocol {
 
     @Override
     public Listing<AreaCode> areaCodes(AreaCodeQuery query) {
-        return listing(V1Wire.AREA_CODES, query);
+        return listing("availableNumbers.areaCodes", V1Wire.AREA_CODES, query);
     }
 
     @Override
     public Listing<Exchange> exchanges(ExchangeQuery query) {
-        return listing(V1Wire.EXCHANGES, query);
+        return listing("availableNumbers.exchanges", V1Wire.EXCHANGES, query);
     }
 
     @Override
     public Listing<AvailableNumber> search(NumberSearch search) {
-        return listing(V1Wire.SEARCH, search);
+        return listing("availableNumbers.search", V1Wire.SEARCH, search);
     }
 
     @Override
     public Operation<PurchaseResult> purchase(PhoneNumber number, BillingMethod billingMethod) {
         return Operation.nonIdempotent(WireRequest.of("PUT", numberPath(number), V1Wire.purchaseBody(billingMethod)),
-                (status, body) -> PurchaseResult.of(number, List.of()), false);
+                (status, body) -> PurchaseResult.of(number, List.of()), false).named("numbers.purchase");
     }
 
     @Override
     public Listing<AccountNumber> accountNumbers(AccountNumberQuery query) {
-        return listing(V1Wire.ACCOUNT_NUMBERS, query);
+        return listing("numbers.list", V1Wire.ACCOUNT_NUMBERS, query);
     }
 
     @Override
     public Operation<NumberDetails> details(PhoneNumber number) {
-        return Operation.idempotent(WireRequest.get(numberPath(number), List.of()), (status, body) -> V1Wire.decodeDetails(body));
+        return Operation.idempotent(WireRequest.get(numberPath(number), List.of()), (status, body) -> V1Wire.decodeDetails(body)).named("numbers.details");
     }
 
     @Override
     public List<Operation<Void>> setRoutes(PhoneNumber number, String primary, String failover) {
-        return List.of(Operation.write(WireRequest.of("PATCH", numberPath(number), V1Wire.updateRoutesBody(primary, failover))));
+        return List.of(Operation.write(WireRequest.of("PATCH", numberPath(number), V1Wire.updateRoutesBody(primary, failover))).named("numbers.updateRoutes"));
     }
 
     @Override
     public Listing<Route> routes(RouteQuery query) {
-        return listing(V1Wire.ROUTES, query);
+        return listing("routes.list", V1Wire.ROUTES, query);
     }
 
     /**
@@ -102,11 +102,11 @@ public final class V1Protocol implements NumbersProtocol {
         byte[] body = V1Wire.newRouteBody(route);
         Route created = Route.of(route.name(), route.type(), route.value());
         return Operation.nonIdempotent(WireRequest.of("PUT", root + V1Wire.ROUTE_PATH + Urls.pathSegment(route.name()), body),
-                (status, answer) -> created, false);
+                (status, answer) -> created, false).named("routes.create");
     }
 
-    private <Q extends PagedQuery, T> Listing<T> listing(V1Listing<Q, T> listing, Q query) {
-        return Listing.followingServerLinks(WireRequest.get(root + listing.path(), listing.parameters(query)), listing::decode);
+    private <Q extends PagedQuery, T> Listing<T> listing(String name, V1Listing<Q, T> listing, Q query) {
+        return Listing.followingServerLinks(name, WireRequest.get(root + listing.path(), listing.parameters(query)), listing::decode);
     }
 
     private String numberPath(PhoneNumber number) {

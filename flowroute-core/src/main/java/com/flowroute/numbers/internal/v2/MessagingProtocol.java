@@ -29,23 +29,23 @@ public final class MessagingProtocol {
     /** {@code POST /v2.1/messages}: a text sent every time, so never blindly repeated; completes with the {@code mdr2-} id. */
     public Operation<String> send(OutboundMessage message) {
         return Operation.nonIdempotent(WireRequest.of("POST", root + MESSAGES_PATH, MessagingJson.sendBody(message)),
-                (status, body) -> MessagingJson.sentId(body), true);
+                (status, body) -> MessagingJson.sentId(body), true).named("messages.send");
     }
 
     /** {@code GET /v2.1/messages/{id}}. */
     public Operation<MessageRecord> get(String id) {
         return Operation.idempotent(WireRequest.get(root + MESSAGES_PATH + "/" + Urls.pathSegment(id), List.of()),
-                (status, body) -> MessagingJson.record(body));
+                (status, body) -> MessagingJson.record(body)).named("messages.get");
     }
 
     /** {@code GET /v2.1/messages?start_date=&end_date=&limit=&offset=}. */
     public Listing<MessageRecord> list(MessageQuery query) {
         return new Listing<>(WireRequest.get(root + MESSAGES_PATH, V2Wire.paged(MessagingJson.listFilters(query), query)),
-                MessagingJson::records, V2Wire::continuation);
+                MessagingJson::records, V2Wire::continuation, "messages.list");
     }
 
     /** {@code PUT /v2.1/messages/{type}_callback} with {@code {"callback_url":..}}; idempotent. */
     public Operation<Void> setCallback(CallbackType type, URI url) {
-        return Operation.write(WireRequest.of("PUT", root + MESSAGES_PATH + "/" + type.pathSegment(), MessagingJson.callbackBody(url)));
+        return Operation.write(WireRequest.of("PUT", root + MESSAGES_PATH + "/" + type.pathSegment(), MessagingJson.callbackBody(url))).named("messages.setCallback");
     }
 }

@@ -64,17 +64,17 @@ public final class V2Protocol implements NumbersProtocol {
 
     @Override
     public Listing<AreaCode> areaCodes(AreaCodeQuery query) {
-        return listing(V2Wire.AREA_CODES, query);
+        return listing("availableNumbers.areaCodes", V2Wire.AREA_CODES, query);
     }
 
     @Override
     public Listing<Exchange> exchanges(ExchangeQuery query) {
-        return listing(V2Wire.EXCHANGES, query);
+        return listing("availableNumbers.exchanges", V2Wire.EXCHANGES, query);
     }
 
     @Override
     public Listing<AvailableNumber> search(NumberSearch search) {
-        return listing(V2Wire.SEARCH, search);
+        return listing("availableNumbers.search", V2Wire.SEARCH, search);
     }
 
     /** {@code POST /v2/numbers/{n}} without a body; v2 has no billing method, so it is not sent. */
@@ -82,7 +82,7 @@ public final class V2Protocol implements NumbersProtocol {
     public Operation<PurchaseResult> purchase(PhoneNumber number, BillingMethod billingMethod) {
         return Operation.nonIdempotent(new WireRequest("POST", V2Wire.numberPath(root, number), List.of(), null),
                 (status, body) -> PurchaseResult.of(V2Wire.documentNumber(body).orElse(number),
-                        status == 207 ? warnings(body) : List.of()), true);
+                        status == 207 ? warnings(body) : List.of()), true).named("numbers.purchase");
     }
 
     private static List<String> warnings(byte[] body) {
@@ -92,13 +92,13 @@ public final class V2Protocol implements NumbersProtocol {
 
     @Override
     public Listing<AccountNumber> accountNumbers(AccountNumberQuery query) {
-        return listing(V2Wire.ACCOUNT_NUMBERS, query);
+        return listing("numbers.list", V2Wire.ACCOUNT_NUMBERS, query);
     }
 
     @Override
     public Operation<NumberDetails> details(PhoneNumber number) {
         return Operation.idempotent(WireRequest.get(V2Wire.numberPath(root, number), List.of()),
-                (status, body) -> V2Wire.decodeDetails(body));
+                (status, body) -> V2Wire.decodeDetails(body)).named("numbers.details");
     }
 
     /** Two PATCHes, primary then failover, each {@code {"data":{"type":"route","id":..}}}: ids, not aliases. */
@@ -110,56 +110,56 @@ public final class V2Protocol implements NumbersProtocol {
     /** {@code PATCH /v2/numbers/{n}/relationships/{role}_route}. */
     public Operation<Void> setRoute(PhoneNumber number, RouteRole role, String routeId) {
         return Operation.write(WireRequest.of("PATCH", V2Wire.routeRelationshipPath(root, number, role),
-                V2Wire.routeRelationshipBody(routeId)));
+                V2Wire.routeRelationshipBody(routeId))).named("numbers.updateRoutes");
     }
 
     @Override
     public Listing<Route> routes(RouteQuery query) {
-        return listing(V2Wire.ROUTES, query);
+        return listing("routes.list", V2Wire.ROUTES, query);
     }
 
     /** {@code POST /v2/routes}: not idempotent (aliases need not be unique), so never blindly repeated. */
     @Override
     public Operation<Route> createRoute(NewRoute route) {
         return Operation.nonIdempotent(WireRequest.of("POST", root + V2Wire.ROOT + V2Wire.ROUTES_PATH, V2Wire.newRouteBody(route)),
-                (status, body) -> V2Wire.decodeRoute(body), true);
+                (status, body) -> V2Wire.decodeRoute(body), true).named("routes.create");
     }
 
     // ---- v2 only --------------------------------------------------------------------------------
 
     /** {@code DELETE /v2/numbers/{n}}. */
     public Operation<Void> release(PhoneNumber number) {
-        return Operation.write(new WireRequest("DELETE", V2Wire.numberPath(root, number), List.of(), null));
+        return Operation.write(new WireRequest("DELETE", V2Wire.numberPath(root, number), List.of(), null)).named("numbers.release");
     }
 
     /** {@code PATCH /v2/numbers/{n}} with the unwrapped number body; completes with the number's details. */
     public Operation<NumberDetails> update(PhoneNumber number, NumberUpdate update) {
         return Operation.idempotent(WireRequest.of("PATCH", V2Wire.numberPath(root, number), V2Wire.numberUpdateBody(update)),
-                (status, body) -> V2Wire.decodeDetails(body));
+                (status, body) -> V2Wire.decodeDetails(body)).named("numbers.update");
     }
 
     /** {@code DELETE /v2/numbers/{n}/relationships/{role}_route}. */
     public Operation<Void> clearRoute(PhoneNumber number, RouteRole role) {
-        return Operation.write(new WireRequest("DELETE", V2Wire.routeRelationshipPath(root, number, role), List.of(), null));
+        return Operation.write(new WireRequest("DELETE", V2Wire.routeRelationshipPath(root, number, role), List.of(), null)).named("numbers.clearRoute");
     }
 
     /** {@code PATCH /v2/routes/{id}} with a route body. */
     public Operation<Void> updateRoute(String id, NewRoute route) {
-        return Operation.write(WireRequest.of("PATCH", V2Wire.routePath(root, id), V2Wire.newRouteBody(route)));
+        return Operation.write(WireRequest.of("PATCH", V2Wire.routePath(root, id), V2Wire.newRouteBody(route))).named("routes.update");
     }
 
     /** {@code DELETE /v2/routes/{id}}. */
     public Operation<Void> deleteRoute(String id) {
-        return Operation.write(new WireRequest("DELETE", V2Wire.routePath(root, id), List.of(), null));
+        return Operation.write(new WireRequest("DELETE", V2Wire.routePath(root, id), List.of(), null)).named("routes.delete");
     }
 
     /** {@code GET /v2/routes/edge_strategies}. */
     public Listing<EdgeStrategy> edgeStrategies() {
-        return listing(V2Wire.EDGE_STRATEGIES, RouteQuery.all());
+        return listing("routes.edgeStrategies", V2Wire.EDGE_STRATEGIES, RouteQuery.all());
     }
 
-    private <Q extends PagedQuery, T> Listing<T> listing(V2Listing<Q, T> listing, Q query) {
+    private <Q extends PagedQuery, T> Listing<T> listing(String name, V2Listing<Q, T> listing, Q query) {
         return new Listing<>(WireRequest.get(root + V2Wire.ROOT + listing.path(), listing.parameters(query)), listing::decode,
-                V2Wire::continuation);
+                V2Wire::continuation, name);
     }
 }
