@@ -22,6 +22,10 @@ import reactor.core.publisher.Mono;
  * {@link com.flowroute.numbers.FlowrouteTransportException} when a {@code links.next} points to
  * another origin or back to a page already read.
  *
+ * <p>Why not {@code expand} + {@code concatMapIterable}: both request a page ahead of demand
+ * ({@code concatMapIterable} asks for the first page at subscription and the next at each page
+ * boundary), so {@code take(5)} would send two requests; {@link PageWalker} asks only when needed.
+ *
  * @param <T> the item type
  */
 public final class PagedFlux<T> extends Flux<T> {

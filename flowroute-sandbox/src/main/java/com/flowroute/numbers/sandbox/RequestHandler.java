@@ -157,7 +157,7 @@ final class RequestHandler {
                 record(request, authentic(request), RecordedRequest.NO_ANSWER);
                 return drop(response);
             case PROCESS_THEN_DROP:
-                record(request, handled(request).authentic, RecordedRequest.NO_ANSWER);
+                record(request, handled(request).authentic(), RecordedRequest.NO_ANSWER);
                 return drop(response);
             default:
                 throw new IllegalStateException("unknown fault " + fault.kind);
@@ -206,8 +206,8 @@ final class RequestHandler {
     }
 
     private Mono<Void> respond(IncomingRequest request, Outcome outcome, HttpServerResponse response) {
-        record(request, outcome.authentic, outcome.answer.status());
-        return respond(outcome.answer, response);
+        record(request, outcome.authentic(), outcome.answer().status());
+        return respond(outcome.answer(), response);
     }
 
     private static Mono<Void> respond(Answer answer, HttpServerResponse response) {
@@ -245,13 +245,5 @@ final class RequestHandler {
     }
 
     /** An answer and whether the request it answers was authentic. */
-    private static final class Outcome {
-        final boolean authentic;
-        final Answer answer;
-
-        Outcome(boolean authentic, Answer answer) {
-            this.authentic = authentic;
-            this.answer = answer;
-        }
-    }
+    private record Outcome(boolean authentic, Answer answer) {}
 }
