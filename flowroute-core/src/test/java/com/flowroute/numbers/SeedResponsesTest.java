@@ -75,7 +75,7 @@ class SeedResponsesTest {
 
     @Test
     void parsesKeyedNumbersInServerOrder() {
-        Page<AvailableNumber> page = V1Wire.SEARCH.decode(seed("tns-search.json"));
+        Page<AvailableNumber> page = V1Wire.SEARCH.decode(seed("available-tns.json"));
 
         assertEquals(List.of("12066417744", "12066417667", "12066417669"),
                 page.items().stream().map(n -> n.number().toString()).collect(Collectors.toList()));
@@ -87,7 +87,7 @@ class SeedResponsesTest {
 
     @Test
     void parsesEveryFieldOfAvailableNumbersWithMoneyKeepingItsScale() {
-        Page<AvailableNumber> page = V1Wire.SEARCH.decode(seed("tns-search.json"));
+        Page<AvailableNumber> page = V1Wire.SEARCH.decode(seed("available-tns.json"));
 
         assertEquals(3, page.items().size());
         for (AvailableNumber number : page.items()) {
@@ -146,7 +146,7 @@ class SeedResponsesTest {
 
     @Test
     void parsesNumberDetailsWithTwoSipRegRoutesWithoutValues() {
-        NumberDetails details = V1Wire.decodeDetails(seed("number-details.json"));
+        NumberDetails details = V1Wire.decodeDetails(seed("tn-details.json"));
 
         assertSame(BillingMethod.METERED, details.billingMethod().orElseThrow());
         Route sipReg = Route.of("sip-reg", RouteType.SIP_REG, null);

@@ -113,7 +113,7 @@ class FlowrouteClientOperationsTest {
     @Test
     void searchSendsEveryCriterionAndParsesNumbersAndLinks() {
         server.stubFor(get(urlEqualTo("/v1/available-tns/tns/?limit=3&npa=206&nxx=641&page=2&ratecenter=SEATTLE&state=WA"))
-                .willReturn(okJson(seed("tns-search.json"))));
+                .willReturn(okJson(seed("available-tns.json"))));
         NumberSearch search = NumberSearch.builder().pageSize(3).npa("206").nxx("641").page(2)
                 .rateCenter("SEATTLE").state("WA").build();
 
@@ -163,7 +163,7 @@ class FlowrouteClientOperationsTest {
 
     @Test
     void listAccountNumbersSendsPatternAndParsesRoutes() {
-        server.stubFor(get(urlEqualTo("/v1/tns/?limit=1&pattern=206")).willReturn(okJson(seed("tns-account.json"))));
+        server.stubFor(get(urlEqualTo("/v1/tns/?limit=1&pattern=206")).willReturn(okJson(seed("account-tns.json"))));
         server.stubFor(get(urlEqualTo("/v1/tns/?limit=1&page=2&pattern=206")).willReturn(okJson("{}")));
 
         List<AccountNumber> numbers = client.numbers()
