@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Properties of the query values over generated cases: a query either builds, with
- * {@code queryParameters()} exactly the wire names and the values given, or {@code build()}
+ * its v1 wire parameters exactly the wire names and the values given, or {@code build()}
  * throws an {@link IllegalArgumentException} whose message starts with a field that breaks a
  * rule. Which it must be is decided here, independently, from the rules of the contract:
  * {@code pageSize} 1..200, {@code page} at least 1, {@code npa}/{@code nxx} 1-3 digits,
@@ -240,7 +240,7 @@ class QueryPropertiesTest {
         if (!broken.isEmpty()) {
             fail("built although " + broken + " break the rules: " + query);
         }
-        assertEquals(wire, query.queryParameters());
+        assertEquals(wire, V1Parameters.of(query));
     }
 
     @Test

@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.flowroute.numbers.internal.WireFormat;
+import com.flowroute.numbers.internal.v1.V1Wire;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -27,8 +27,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The example responses of the Ruby SDK's README, kept verbatim (odd indentation and trailing
- * blanks included) under src/test/resources/seed/, read through {@link WireFormat}; malformed
- * bodies; the request bodies; and Jackson round-trips of the models.
+ * blanks included) under src/test/resources/seed/, read through {@link V1Wire}; malformed
+ * bodies; and the request bodies.
  */
 class SeedResponsesTest {
     private static final BigDecimal ONE_DOLLAR = new BigDecimal("1.00");
@@ -52,7 +52,7 @@ class SeedResponsesTest {
 
     @Test
     void parsesAreaCodesInServerOrderWithTheNextLink() {
-        Page<AreaCode> page = WireFormat.areaCodes(seed("npas.json"));
+        Page<AreaCode> page = V1Wire.AREA_CODES.decode(seed("npas.json"));
 
         assertEquals(List.of("201", "203", "202"),
                 page.items().stream().map(AreaCode::npa).collect(Collectors.toList()));
@@ -63,7 +63,7 @@ class SeedResponsesTest {
 
     @Test
     void parsesExchangesSplitIntoNpaAndNxxWithBothLinks() {
-        Page<Exchange> page = WireFormat.exchanges(seed("npanxxs.json"));
+        Page<Exchange> page = V1Wire.EXCHANGES.decode(seed("npanxxs.json"));
 
         assertEquals(List.of(Exchange.of("203", "654"), Exchange.of("203", "648")), page.items());
         assertEquals("203", page.items().get(0).npa());
@@ -75,7 +75,7 @@ class SeedResponsesTest {
 
     @Test
     void parsesKeyedNumbersInServerOrder() {
-        Page<AvailableNumber> page = WireFormat.availableNumbers(seed("tns-search.json"));
+        Page<AvailableNumber> page = V1Wire.SEARCH.decode(seed("available-tns.json"));
 
         assertEquals(List.of("12066417744", "12066417667", "12066417669"),
                 page.items().stream().map(n -> n.number().toString()).collect(Collectors.toList()));
@@ -87,7 +87,7 @@ class SeedResponsesTest {
 
     @Test
     void parsesEveryFieldOfAvailableNumbersWithMoneyKeepingItsScale() {
-        Page<AvailableNumber> page = WireFormat.availableNumbers(seed("tns-search.json"));
+        Page<AvailableNumber> page = V1Wire.SEARCH.decode(seed("available-tns.json"));
 
         assertEquals(3, page.items().size());
         for (AvailableNumber number : page.items()) {
@@ -119,7 +119,7 @@ class SeedResponsesTest {
 
     @Test
     void parsesAccountNumbersWithRoutesAndIgnoresTheDetailLink() {
-        Page<AccountNumber> page = WireFormat.accountNumbers(seed("account-tns.json"));
+        Page<AccountNumber> page = V1Wire.ACCOUNT_NUMBERS.decode(seed("account-tns.json"));
 
         Route host = Route.of("HOSTroute1", RouteType.HOST, "24.239.23.40:5060");
         Route uri = Route.of("URIroute1", RouteType.URI, SIP_URI);
@@ -132,7 +132,7 @@ class SeedResponsesTest {
 
         AccountNumber number = page.items().get(0);
         assertEquals("12066417848", number.number().toString());
-        assertSame(BillingMethod.METERED, number.billingMethod());
+        assertSame(BillingMethod.METERED, number.billingMethod().orElseThrow());
         assertEquals(2, number.routes().size());
         assertEquals("HOSTroute1", number.primaryRoute().name());
         assertSame(RouteType.HOST, number.primaryRoute().type());
@@ -146,9 +146,9 @@ class SeedResponsesTest {
 
     @Test
     void parsesNumberDetailsWithTwoSipRegRoutesWithoutValues() {
-        NumberDetails details = WireFormat.numberDetails(seed("number-details.json"));
+        NumberDetails details = V1Wire.decodeDetails(seed("tn-details.json"));
 
-        assertSame(BillingMethod.METERED, details.billingMethod());
+        assertSame(BillingMethod.METERED, details.billingMethod().orElseThrow());
         Route sipReg = Route.of("sip-reg", RouteType.SIP_REG, null);
         assertEquals(List.of(sipReg, sipReg), details.routes());
         assertEquals("sip-reg", details.primaryRoute().name());
@@ -161,7 +161,7 @@ class SeedResponsesTest {
 
     @Test
     void parsesRoutesByNameInServerOrderWithTypeAndValue() {
-        Page<Route> page = WireFormat.routes(seed("routes.json"));
+        Page<Route> page = V1Wire.ROUTES.decode(seed("routes.json"));
 
         assertEquals(List.of(
                 Route.of("HOSTroute1", RouteType.HOST, "24.239.23.40:5060"),
@@ -181,11 +181,11 @@ class SeedResponsesTest {
 
     static Stream<Arguments> listings() {
         return Stream.of(
-                Arguments.of("areaCodes", (Function<byte[], Page<?>>) WireFormat::areaCodes),
-                Arguments.of("exchanges", (Function<byte[], Page<?>>) WireFormat::exchanges),
-                Arguments.of("availableNumbers", (Function<byte[], Page<?>>) WireFormat::availableNumbers),
-                Arguments.of("accountNumbers", (Function<byte[], Page<?>>) WireFormat::accountNumbers),
-                Arguments.of("routes", (Function<byte[], Page<?>>) WireFormat::routes));
+                Arguments.of("areaCodes", (Function<byte[], Page<?>>) V1Wire.AREA_CODES::decode),
+                Arguments.of("exchanges", (Function<byte[], Page<?>>) V1Wire.EXCHANGES::decode),
+                Arguments.of("availableNumbers", (Function<byte[], Page<?>>) V1Wire.SEARCH::decode),
+                Arguments.of("accountNumbers", (Function<byte[], Page<?>>) V1Wire.ACCOUNT_NUMBERS::decode),
+                Arguments.of("routes", (Function<byte[], Page<?>>) V1Wire.ROUTES::decode));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -206,7 +206,7 @@ class SeedResponsesTest {
 
     @Test
     void nullOrEmptyLinksAreNoLinks() {
-        Page<AreaCode> page = WireFormat.areaCodes(utf8("{\"npas\": {\"206\": {}}, \"links\": {\"next\": null, \"prev\": \"\"}}"));
+        Page<AreaCode> page = V1Wire.AREA_CODES.decode(utf8("{\"npas\": {\"206\": {}}, \"links\": {\"next\": null, \"prev\": \"\"}}"));
 
         assertEquals(List.of(AreaCode.of("206")), page.items());
         assertEquals(Optional.empty(), page.nextLink());
@@ -221,7 +221,7 @@ class SeedResponsesTest {
                 + "\"links\": {\"self\": \"/v1/available-tns/tns/\", \"next\": \"/v1/available-tns/tns/?page=2\"},"
                 + "\"server_version\": null}";
 
-        Page<AvailableNumber> page = WireFormat.availableNumbers(utf8(body));
+        Page<AvailableNumber> page = V1Wire.SEARCH.decode(utf8(body));
 
         assertEquals(1, page.items().size());
         assertEquals("12066417744", page.items().get(0).number().toString());
@@ -232,7 +232,7 @@ class SeedResponsesTest {
 
     @Test
     void unknownFieldsInRoutesAndDetailsAreIgnored() {
-        NumberDetails details = WireFormat.numberDetails(utf8("{\"billing_method\": \"METERED\", \"cnam\": false,"
+        NumberDetails details = V1Wire.decodeDetails(utf8("{\"billing_method\": \"METERED\", \"cnam\": false,"
                 + " \"routes\": [{\"type\": \"HOST\", \"name\": \"a\", \"value\": \"pbx.example.com\", \"priority\": 1}]}"));
 
         assertEquals(List.of(Route.of("a", RouteType.HOST, "pbx.example.com")), details.routes());
@@ -245,7 +245,7 @@ class SeedResponsesTest {
         String body = "{\"tns\": {\"12066417744\": {\"initial_cost\": 1.00, \"monthly_cost\": 0.123456789012345678901,"
                 + " \"billing_methods\": [\"METERED\"], \"ratecenter\": \"SEATTLE\", \"state\": \"WA\"}}}";
 
-        AvailableNumber number = WireFormat.availableNumbers(utf8(body)).items().get(0);
+        AvailableNumber number = V1Wire.SEARCH.decode(utf8(body)).items().get(0);
 
         assertEquals(ONE_DOLLAR, number.initialCost());
         assertEquals(new BigDecimal("0.123456789012345678901"), number.monthlyCost());
@@ -256,7 +256,7 @@ class SeedResponsesTest {
         String body = "{\"tns\": {\"12066417744\": {\"initial_cost\": \"1.00\", \"monthly_cost\": \"1.25\","
                 + " \"billing_methods\": [\"METERED\", \"FLAT\"], \"ratecenter\": \"SEATTLE\", \"state\": \"WA\"}}}";
 
-        AvailableNumber number = WireFormat.availableNumbers(utf8(body)).items().get(0);
+        AvailableNumber number = V1Wire.SEARCH.decode(utf8(body)).items().get(0);
 
         assertEquals(List.of(BillingMethod.METERED, BillingMethod.of("FLAT")), number.billingMethods());
         BillingMethod flat = number.billingMethods().get(1);
@@ -270,16 +270,16 @@ class SeedResponsesTest {
     void unknownBillingMethodOfAnAccountNumberIsKeptRaw() {
         String body = "{\"tns\": {\"12066417848\": {\"billing_method\": \"FLAT\", \"routes\": []}}}";
 
-        AccountNumber number = WireFormat.accountNumbers(utf8(body)).items().get(0);
+        AccountNumber number = V1Wire.ACCOUNT_NUMBERS.decode(utf8(body)).items().get(0);
 
-        assertEquals(BillingMethod.of("FLAT"), number.billingMethod());
-        assertFalse(number.billingMethod().isKnown());
+        assertEquals(Optional.of(BillingMethod.of("FLAT")), number.billingMethod());
+        assertFalse(number.billingMethod().orElseThrow().isKnown());
         assertEquals(List.of(), number.routes());
     }
 
     @Test
     void unknownRouteTypeIsKeptRaw() {
-        Page<Route> page = WireFormat.routes(utf8("{\"routes\": {\"trunk\": {\"type\": \"SIP-TRUNK\", \"value\": \"t1\"}}}"));
+        Page<Route> page = V1Wire.ROUTES.decode(utf8("{\"routes\": {\"trunk\": {\"type\": \"SIP-TRUNK\", \"value\": \"t1\"}}}"));
 
         Route route = page.items().get(0);
         assertEquals("trunk", route.name());
@@ -300,12 +300,12 @@ class SeedResponsesTest {
     // ---- malformed bodies -------------------------------------------------------------------
 
     static Stream<Arguments> malformedBodies() {
-        Function<byte[], Object> areaCodes = WireFormat::areaCodes;
-        Function<byte[], Object> exchanges = WireFormat::exchanges;
-        Function<byte[], Object> available = WireFormat::availableNumbers;
-        Function<byte[], Object> account = WireFormat::accountNumbers;
-        Function<byte[], Object> routes = WireFormat::routes;
-        Function<byte[], Object> details = WireFormat::numberDetails;
+        Function<byte[], Object> areaCodes = V1Wire.AREA_CODES::decode;
+        Function<byte[], Object> exchanges = V1Wire.EXCHANGES::decode;
+        Function<byte[], Object> available = V1Wire.SEARCH::decode;
+        Function<byte[], Object> account = V1Wire.ACCOUNT_NUMBERS::decode;
+        Function<byte[], Object> routes = V1Wire.ROUTES::decode;
+        Function<byte[], Object> details = V1Wire::decodeDetails;
         String goodTn = "\"initial_cost\": \"1.00\", \"monthly_cost\": \"1.25\", \"billing_methods\": [\"METERED\"],"
                 + " \"ratecenter\": \"SEATTLE\", \"state\": \"WA\"";
         return Stream.of(
@@ -376,7 +376,7 @@ class SeedResponsesTest {
     @Test
     void nullBodyIsATransportException() {
         FlowrouteTransportException thrown = assertThrows(FlowrouteTransportException.class,
-                () -> WireFormat.routes(null));
+                () -> V1Wire.ROUTES.decode(null));
         assertTrue(thrown.getMessage().contains("empty"), thrown.getMessage());
     }
 
@@ -384,7 +384,7 @@ class SeedResponsesTest {
 
     @Test
     void purchaseBodyIsExactlyTheBillingMethodObject() {
-        byte[] body = WireFormat.purchaseBody(BillingMethod.METERED);
+        byte[] body = V1Wire.purchaseBody(BillingMethod.METERED);
 
         assertEquals("{\"billing_method\":\"METERED\"}", new String(body, StandardCharsets.UTF_8));
         assertArrayEquals(utf8("{\"billing_method\":\"METERED\"}"), body);
@@ -392,14 +392,14 @@ class SeedResponsesTest {
 
     @Test
     void updateRoutesBodyListsPrimaryThenFailoverByName() {
-        byte[] body = WireFormat.updateRoutesBody("primary", "failover");
+        byte[] body = V1Wire.updateRoutesBody("primary", "failover");
 
         assertArrayEquals(utf8("{\"routes\":[{\"name\":\"primary\"},{\"name\":\"failover\"}]}"), body);
     }
 
     @Test
     void updateRoutesBodyEscapesNamesAsJson() {
-        byte[] body = WireFormat.updateRoutesBody("Office \"PBX\"/2", "caf\u00e9\\1");
+        byte[] body = V1Wire.updateRoutesBody("Office \"PBX\"/2", "caf\u00e9\\1");
 
         assertEquals("{\"routes\":[{\"name\":\"Office \\\"PBX\\\"/2\"},{\"name\":\"caf\u00e9\\\\1\"}]}",
                 new String(body, StandardCharsets.UTF_8));
@@ -408,78 +408,10 @@ class SeedResponsesTest {
     @Test
     void newRouteBodyIsTypeAndValue() {
         assertArrayEquals(utf8("{\"type\":\"HOST\",\"value\":\"24.239.23.40:5060\"}"),
-                WireFormat.newRouteBody(NewRoute.host("MyHost", "24.239.23.40:5060")));
+                V1Wire.newRouteBody(NewRoute.host("MyHost", "24.239.23.40:5060")));
         assertArrayEquals(utf8("{\"type\":\"PSTN\",\"value\":\"12065551212\"}"),
-                WireFormat.newRouteBody(NewRoute.pstn("MyPSTN", "+1 (206) 555-1212")));
+                V1Wire.newRouteBody(NewRoute.pstn("MyPSTN", "+1 (206) 555-1212")));
         assertArrayEquals(utf8("{\"type\":\"URI\",\"value\":\"sip:12065551212@215.122.69.152:5060\"}"),
-                WireFormat.newRouteBody(NewRoute.uri("MyURI", "sip:12065551212@215.122.69.152:5060")));
-    }
-
-    // ---- Jackson round-trips ----------------------------------------------------------------
-
-    static Stream<Arguments> models() {
-        Route host = Route.of("HOSTroute1", RouteType.HOST, "24.239.23.40:5060");
-        Route sipReg = Route.of("sip-reg", RouteType.SIP_REG, null);
-        return Stream.of(
-                Arguments.of(AreaCode.class, AreaCode.of("201")),
-                Arguments.of(Exchange.class, Exchange.of("203", "654")),
-                Arguments.of(AvailableNumber.class, AvailableNumber.builder()
-                        .number(PhoneNumber.parse("12066417744"))
-                        .initialCost(ONE_DOLLAR)
-                        .monthlyCost(ONE_TWENTY_FIVE)
-                        .addBillingMethods(BillingMethod.METERED, BillingMethod.of("FLAT"))
-                        .rateCenter("SEATTLE")
-                        .state("WA")
-                        .build()),
-                Arguments.of(AccountNumber.class, AccountNumber.builder()
-                        .number(PhoneNumber.parse("12066417848"))
-                        .billingMethod(BillingMethod.METERED)
-                        .addRoutes(host, Route.of("URIroute1", RouteType.URI, SIP_URI))
-                        .build()),
-                Arguments.of(NumberDetails.class, NumberDetails.builder()
-                        .billingMethod(BillingMethod.METERED)
-                        .addRoutes(sipReg, sipReg)
-                        .build()),
-                Arguments.of(NumberDetails.class, NumberDetails.builder()
-                        .billingMethod(BillingMethod.of("FLAT"))
-                        .build()),
-                Arguments.of(Route.class, host),
-                Arguments.of(Route.class, sipReg),
-                Arguments.of(Route.class, Route.of("trunk", RouteType.of("SIP-TRUNK"), "x")),
-                Arguments.of(PhoneNumber.class, PhoneNumber.parse("+1 206-641-7744")),
-                Arguments.of(BillingMethod.class, BillingMethod.METERED),
-                Arguments.of(RouteType.class, RouteType.SIP_REG));
-    }
-
-    @ParameterizedTest(name = "{0}: {1}")
-    @MethodSource("models")
-    void modelsRoundTripThroughTheSdksMapper(Class<?> type, Object model) throws IOException {
-        String json = WireFormat.MAPPER.writeValueAsString(model);
-        Object back = WireFormat.MAPPER.readValue(json, type);
-
-        assertEquals(model, back, json);
-        assertEquals(model.hashCode(), back.hashCode());
-        assertFalse(json.contains("primaryRoute") || json.contains("failoverRoute"), json);
-    }
-
-    @Test
-    void modelsSerializeWithWireValues() throws IOException {
-        AvailableNumber number = AvailableNumber.builder()
-                .number(PhoneNumber.parse("(206) 641-7744"))
-                .initialCost(ONE_DOLLAR)
-                .monthlyCost(ONE_TWENTY_FIVE)
-                .addBillingMethods(BillingMethod.METERED)
-                .rateCenter("SEATTLE")
-                .state("WA")
-                .build();
-
-        String json = WireFormat.MAPPER.writeValueAsString(number);
-
-        assertTrue(json.contains("\"number\":\"12066417744\""), json);
-        assertTrue(json.contains("\"initialCost\":1.00"), json);
-        assertTrue(json.contains("\"billingMethods\":[\"METERED\"]"), json);
-        assertEquals("\"SIP-REG\"", WireFormat.MAPPER.writeValueAsString(RouteType.SIP_REG));
-        AvailableNumber back = WireFormat.MAPPER.readValue(json, AvailableNumber.class);
-        assertEquals(2, back.initialCost().scale(), "scale survives the round-trip");
+                V1Wire.newRouteBody(NewRoute.uri("MyURI", "sip:12065551212@215.122.69.152:5060")));
     }
 }

@@ -7,7 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.flowroute.numbers.internal.RequestSigner;
+import com.flowroute.numbers.internal.PreparedRequest;
+import com.flowroute.numbers.internal.Urls;
+import com.flowroute.numbers.internal.WireRequest;
+import com.flowroute.numbers.internal.v1.RequestSigner;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -89,6 +92,16 @@ class SignatureVectorsTest {
         return new RequestSigner(FlowrouteCredentials.of(v.accessKey(), v.secretKey()), clock);
     }
 
+    private static PreparedRequest sign(Vector v, List<Map.Entry<String, String>> query) {
+        URI url = URI.create(v.url());
+        return signerAt(v).sign(url, new WireRequest(v.method(), url.getRawPath(), query, v.bodyBytes()));
+    }
+
+    /** The values of header {@code name} the signer set (each header once). */
+    static List<String> header(PreparedRequest request, String name) {
+        return request.headers().stream().filter(h -> h.getKey().equals(name)).map(Map.Entry::getValue).toList();
+    }
+
     @Test
     void theVectorFileHoldsEveryCaseIncludingTheOnesTheNodeSdkGetsWrong() throws IOException {
         List<Vector> vectors = vectors();
@@ -103,15 +116,18 @@ class SignatureVectorsTest {
     void signedRequestCarriesTheVectorsUrlTimestampAndAuthorization(String id, Vector v) {
         URI url = URI.create(v.url());
 
-        RequestSigner.SignedRequest signed = signerAt(v)
-                .sign(v.method(), url, url.getRawPath(), v.query(), v.bodyBytes());
+        PreparedRequest signed = sign(v, v.query());
 
         assertEquals(v.url(), signed.url(), "url sent");
         assertEquals(v.method(), signed.method(), "method");
-        assertEquals(v.timestamp(), signed.timestamp(), "X-Timestamp");
-        assertEquals(v.authorization(), signed.authorization(), "Authorization");
+        assertEquals(List.of(v.timestamp()), header(signed, "X-Timestamp"), "X-Timestamp");
+        assertEquals(List.of(v.authorization()), header(signed, "Authorization"), "Authorization");
+        assertEquals(List.of("application/json"), header(signed, "Accept"), "Accept");
+        assertEquals(v.body() == null ? List.of() : List.of("application/json"), header(signed, "Content-Type"),
+                "Content-Type only with a body");
         String expectedPathAndQuery = url.getRawQuery() == null ? url.getRawPath() : url.getRawPath() + "?" + url.getRawQuery();
         assertEquals(expectedPathAndQuery, signed.pathAndQuery(), "path and query");
+        assertEquals(v.method() + " " + expectedPathAndQuery, signed.call(), "call");
         assertFalse(signed.toString().contains(v.authorization()), "toString leaks the Authorization header");
     }
 
@@ -120,10 +136,10 @@ class SignatureVectorsTest {
     void staticPiecesMatchTheVectorsCanonicalUriMessageAndSignature(String id, Vector v) {
         URI url = URI.create(v.url());
 
-        String sortedQuery = RequestSigner.sortedQuery(v.query());
+        String sortedQuery = Urls.sortedQuery(v.query());
         assertEquals(url.getRawQuery() == null ? "" : url.getRawQuery(), sortedQuery, "sorted, form-encoded query");
 
-        String canonicalUri = RequestSigner.origin(url) + url.getRawPath() + "\n" + sortedQuery;
+        String canonicalUri = RequestSigner.canonicalUri(Urls.origin(url), url.getRawPath(), sortedQuery);
         assertEquals(v.canonicalUri(), canonicalUri, "canonical URI");
 
         String message = RequestSigner.message(v.timestamp(), v.method(), v.bodyBytes(), canonicalUri);
@@ -148,15 +164,13 @@ class SignatureVectorsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("allVectors")
     void queryOrderGivenByTheCallerDoesNotChangeTheSignature(String id, Vector v) {
-        URI url = URI.create(v.url());
         List<Map.Entry<String, String>> reversed = new ArrayList<>(v.query());
         java.util.Collections.reverse(reversed);
 
-        RequestSigner.SignedRequest signed = signerAt(v)
-                .sign(v.method(), url, url.getRawPath(), reversed, v.bodyBytes());
+        PreparedRequest signed = sign(v, reversed);
 
         assertEquals(v.url(), signed.url());
-        assertEquals(v.authorization(), signed.authorization());
+        assertEquals(List.of(v.authorization()), header(signed, "Authorization"));
     }
 
     @Test
@@ -175,9 +189,9 @@ class SignatureVectorsTest {
 
     @Test
     void originKeepsOnlyANonDefaultPort() {
-        assertEquals("https://api.flowroute.com", RequestSigner.origin(URI.create("https://api.flowroute.com:443/v1")));
-        assertEquals("http://localhost", RequestSigner.origin(URI.create("http://localhost:80/v1")));
-        assertEquals("http://127.0.0.1:8089", RequestSigner.origin(URI.create("http://127.0.0.1:8089/v1")));
-        assertEquals("https://api.flowroute.com:80", RequestSigner.origin(URI.create("https://api.flowroute.com:80/v1")));
+        assertEquals("https://api.flowroute.com", Urls.origin(URI.create("https://api.flowroute.com:443/v1")));
+        assertEquals("http://localhost", Urls.origin(URI.create("http://localhost:80/v1")));
+        assertEquals("http://127.0.0.1:8089", Urls.origin(URI.create("http://127.0.0.1:8089/v1")));
+        assertEquals("https://api.flowroute.com:80", Urls.origin(URI.create("https://api.flowroute.com:80/v1")));
     }
 }

@@ -197,11 +197,11 @@ class FlowrouteClientErrorsTest {
 
     @Test
     void badNumberFailsBeforeAnyRequest(TestInfo test) {
-        IllegalArgumentException details = assertThrowsExactly(IllegalArgumentException.class,
+        IllegalArgumentException details = assertThrows(IllegalArgumentException.class,
                 () -> client.numbers().details("555-1212"));
-        IllegalArgumentException purchase = assertThrowsExactly(IllegalArgumentException.class,
+        IllegalArgumentException purchase = assertThrows(IllegalArgumentException.class,
                 () -> client.numbers().purchase("12061234567"));
-        IllegalArgumentException routes = assertThrowsExactly(IllegalArgumentException.class,
+        IllegalArgumentException routes = assertThrows(IllegalArgumentException.class,
                 () -> client.numbers().updateRoutes("12066417744", " ", "failover"));
 
         assertTrue(details.getMessage().contains("number") && details.getMessage().contains("555-1212"),

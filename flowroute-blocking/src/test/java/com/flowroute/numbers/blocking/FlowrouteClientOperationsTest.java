@@ -113,7 +113,7 @@ class FlowrouteClientOperationsTest {
     @Test
     void searchSendsEveryCriterionAndParsesNumbersAndLinks() {
         server.stubFor(get(urlEqualTo("/v1/available-tns/tns/?limit=3&npa=206&nxx=641&page=2&ratecenter=SEATTLE&state=WA"))
-                .willReturn(okJson(seed("tns-search.json"))));
+                .willReturn(okJson(seed("available-tns.json"))));
         NumberSearch search = NumberSearch.builder().pageSize(3).npa("206").nxx("641").page(2)
                 .rateCenter("SEATTLE").state("WA").build();
 
@@ -163,7 +163,7 @@ class FlowrouteClientOperationsTest {
 
     @Test
     void listAccountNumbersSendsPatternAndParsesRoutes() {
-        server.stubFor(get(urlEqualTo("/v1/tns/?limit=1&pattern=206")).willReturn(okJson(seed("tns-account.json"))));
+        server.stubFor(get(urlEqualTo("/v1/tns/?limit=1&pattern=206")).willReturn(okJson(seed("account-tns.json"))));
         server.stubFor(get(urlEqualTo("/v1/tns/?limit=1&page=2&pattern=206")).willReturn(okJson("{}")));
 
         List<AccountNumber> numbers = client.numbers()
@@ -173,7 +173,7 @@ class FlowrouteClientOperationsTest {
         assertEquals(1, numbers.size());
         AccountNumber number = numbers.get(0);
         assertEquals(PhoneNumber.parse("12066417848"), number.number());
-        assertEquals(BillingMethod.METERED, number.billingMethod());
+        assertEquals(Optional.of(BillingMethod.METERED), number.billingMethod());
         assertEquals(Route.of("HOSTroute1", RouteType.HOST, "24.239.23.40:5060"), number.primaryRoute());
         assertEquals(Route.of("URIroute1", RouteType.URI, "sip:16476998778@215.122.69.152:5060"), number.failoverRoute());
         server.verify(getRequestedFor(urlEqualTo("/v1/tns/?limit=1&pattern=206")));
@@ -248,9 +248,12 @@ class FlowrouteClientOperationsTest {
         server.stubFor(put(urlEqualTo("/v1/routes/MyHost")).willReturn(noContent()));
         server.stubFor(put(urlEqualTo("/v1/routes/My%20URI")).willReturn(noContent()));
 
-        client.routes().create(NewRoute.pstn("MyPSTN", "12065551212"));
-        client.routes().create(NewRoute.host("MyHost", "24.239.23.40:5060"));
-        client.routes().create(NewRoute.uri("My URI", "sip:12065551212@215.122.69.152:5060"));
+        assertEquals(Route.of("MyPSTN", RouteType.PSTN, "12065551212"),
+                client.routes().create(NewRoute.pstn("MyPSTN", "12065551212")));
+        assertEquals(Route.of("MyHost", RouteType.HOST, "24.239.23.40:5060"),
+                client.routes().create(NewRoute.host("MyHost", "24.239.23.40:5060")));
+        assertEquals(Route.of("My URI", RouteType.URI, "sip:12065551212@215.122.69.152:5060"),
+                client.routes().create(NewRoute.uri("My URI", "sip:12065551212@215.122.69.152:5060")));
 
         server.verify(putRequestedFor(urlEqualTo("/v1/routes/MyPSTN"))
                 .withRequestBody(equalToJson("{\"type\": \"PSTN\", \"value\": \"12065551212\"}")));

@@ -51,7 +51,7 @@ class FlowrouteClientTest {
         try (ReactiveFlowrouteClient reactive = reactiveClient()) {
             FlowrouteClient client = FlowrouteClient.of(reactive);
             assertSame(reactive, client.reactive());
-            assertEquals(BillingMethod.METERED, client.numbers().details("12066417744").billingMethod());
+            assertEquals(BillingMethod.METERED, client.numbers().details("12066417744").billingMethod().orElseThrow());
 
             client.close();
 
@@ -59,7 +59,7 @@ class FlowrouteClientTest {
                     .assertNext(details -> assertEquals(2, details.routes().size()))
                     .expectComplete()
                     .verify(Duration.ofSeconds(5));
-            assertEquals(BillingMethod.METERED, FlowrouteClient.of(reactive).numbers().details("12066417744").billingMethod());
+            assertEquals(BillingMethod.METERED, FlowrouteClient.of(reactive).numbers().details("12066417744").billingMethod().orElseThrow());
             assertEquals(3, requestCount(server));
         }
     }
@@ -93,7 +93,7 @@ class FlowrouteClientTest {
                     .credentials(FlowrouteCredentials.of("key", "secret"))
                     .baseUrl(keepAlive.baseUrl())
                     .build();
-            assertEquals(BillingMethod.METERED, client.numbers().details("12066417744").billingMethod());
+            assertEquals(BillingMethod.METERED, client.numbers().details("12066417744").billingMethod().orElseThrow());
             assertEquals("GET /v1/tns/12066417744 on connection 1", keepAlive.nextEvent());
 
             client.close();

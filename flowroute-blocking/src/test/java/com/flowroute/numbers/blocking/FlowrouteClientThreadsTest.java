@@ -19,6 +19,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -109,7 +110,7 @@ class FlowrouteClientThreadsTest {
                 .subscribeOn(Schedulers.boundedElastic());
 
         StepVerifier.create(details)
-                .assertNext(value -> assertEquals(BillingMethod.METERED, value.billingMethod()))
+                .assertNext(value -> assertEquals(Optional.of(BillingMethod.METERED), value.billingMethod()))
                 .expectComplete()
                 .verify(Duration.ofSeconds(5));
     }

@@ -37,7 +37,7 @@ final class TestServer {
         return server.findAll(RequestPatternBuilder.allRequests()).size();
     }
 
-    /** An example response of the seed README, from {@code src/test/resources/seed/}. */
+    /** An example response of the seed README, from {@code flowroute-core/src/test/resources/seed/}. */
     static String seed(String file) {
         try (InputStream in = TestServer.class.getResourceAsStream("/seed/" + file)) {
             if (in == null) {

@@ -120,7 +120,7 @@ class ErrorMapperTest {
 
         assertEquals(messages, e.errorMessages());
         assertEquals(body, e.responseBody());
-        assertEquals(messages, WireFormat.errorMessages(body));
+        assertEquals(messages, ErrorMapper.errorMessages(body));
         assertThrows(UnsupportedOperationException.class, () -> e.errorMessages().add("x"));
     }
 

@@ -26,7 +26,7 @@ class ConcurrencyTest {
 
             StepVerifier.create(Flux.range(0, 200)
                             .flatMap(i -> client.numbers().details(String.format("1206641%04d", i))
-                                    .map(details -> details.billingMethod()), 200)
+                                    .map(details -> details.billingMethod().orElseThrow()), 200)
                             .collect(Collectors.toSet()))
                     .expectNext(Set.of(BillingMethod.METERED))
                     .expectComplete()

@@ -260,6 +260,7 @@ class ErrorMappingTest {
             flowroute.reset();
             answer(aResponse().withStatus(201).withBody(body).withChunkedDribbleDelay(8, 40));
             StepVerifier.create(small.routes().create(com.flowroute.numbers.NewRoute.host("a", "pbx.example.com")))
+                    .expectNext(com.flowroute.numbers.Route.of("a", com.flowroute.numbers.RouteType.HOST, "pbx.example.com"))
                     .expectComplete().verify(WAIT);
             assertEquals(1, flowroute.requests().size());
         }

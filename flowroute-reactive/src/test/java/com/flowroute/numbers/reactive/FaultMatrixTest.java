@@ -87,6 +87,11 @@ class FaultMatrixTest {
             return method.equals("GET");
         }
 
+        /** Whether the call emits a value: the reads, and a route create (the route as created). */
+        boolean hasResult() {
+            return read() || this == ROUTE_PUT;
+        }
+
         /** The request this operation sends, matched by method and path (a listing's query aside). */
         MappingBuilder request() {
             switch (method) {
@@ -135,7 +140,9 @@ class FaultMatrixTest {
                 List<Route> routes = (List<Route>) result;
                 assertEquals(List.of(Route.of("office", com.flowroute.numbers.RouteType.HOST, "24.239.23.40:5060")), routes);
             } else if (this == DETAILS) {
-                assertEquals("METERED", ((NumberDetails) result).billingMethod().value());
+                assertEquals("METERED", ((NumberDetails) result).billingMethod().orElseThrow().value());
+            } else if (this == ROUTE_PUT) {
+                assertEquals(Route.of("office", com.flowroute.numbers.RouteType.HOST, "24.239.23.40:5060"), result);
             }
         }
     }
@@ -281,7 +288,7 @@ class FaultMatrixTest {
                         operation.checkResult(result);
                         return "result";
                     }).defaultIfEmpty("complete"))
-                    .expectNext(operation.read() ? "result" : "complete")
+                    .expectNext(operation.hasResult() ? "result" : "complete")
                     .expectComplete()
                     .verify(WAIT);
             return;

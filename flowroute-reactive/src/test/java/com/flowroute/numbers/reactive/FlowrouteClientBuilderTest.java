@@ -94,13 +94,14 @@ class FlowrouteClientBuilderTest extends MockFlowrouteTest {
     }
 
     @Test
-    void baseUrlWithoutPathSendsFromTheRoot() {
+    void baseUrlWithoutPathIsTheApiRootUnderWhichV1IsSpoken() {
         flowroute.server.stubFor(any(anyUrl()).willReturn(okJson("{}")));
         try (ReactiveFlowrouteClient client = flowroute.client(builder -> builder.baseUrl("http://127.0.0.1:" + flowroute.port()))) {
             StepVerifier.create(client.routes().list()).expectComplete().verify(Duration.ofSeconds(10));
         }
 
-        assertEquals("/routes/", flowroute.onlyRequest().getUrl());
+        assertEquals("/v1/routes/", flowroute.onlyRequest().getUrl());
+        MockFlowroute.assertSigned(flowroute.onlyRequest());
     }
 
     @Test

@@ -4,10 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.flowroute.numbers.FlowrouteCredentials;
+import com.flowroute.numbers.internal.PreparedRequest;
+import com.flowroute.numbers.internal.WireRequest;
+import com.flowroute.numbers.internal.v1.RequestSigner;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import java.net.URI;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -147,6 +151,17 @@ final class MockFlowroute implements AutoCloseable {
             assertTrue(!request.containsHeader("Content-Type"), "no Content-Type without a body");
             assertEquals(0, request.getBody().length);
         }
+    }
+
+    /** A GET of {@code rawPath} on {@code origin} as the SDK's signer signs it at {@link #NOW}. */
+    static PreparedRequest signedGet(FlowrouteCredentials credentials, String origin, String rawPath) {
+        return new RequestSigner(credentials, CLOCK).sign(URI.create(origin), WireRequest.get(rawPath, List.of()));
+    }
+
+    /** The value of header {@code name} of a prepared request. */
+    static String header(PreparedRequest request, String name) {
+        return request.headers().stream().filter(h -> h.getKey().equals(name)).map(Map.Entry::getValue).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + name + " header in " + request));
     }
 
     static String sortedFormEncoded(String rawQuery) {

@@ -7,6 +7,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.flowroute.numbers.AccountNumber;
@@ -29,6 +30,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -274,7 +276,7 @@ class OperationsTest {
         answer(SeedExamples.NUMBER_DETAILS);
 
         StepVerifier.create(client.numbers().details(PhoneNumber.parse("206.641.7744")).map(NumberDetails::billingMethod))
-                .expectNext(BillingMethod.METERED)
+                .expectNext(Optional.of(BillingMethod.METERED))
                 .expectComplete()
                 .verify(WAIT);
 
@@ -322,7 +324,10 @@ class OperationsTest {
     void createHostRoutePutsTypeAndValue() {
         answerEmpty(201);
 
-        StepVerifier.create(client.routes().create(NewRoute.host("MyHost", "24.239.23.40:5060"))).expectComplete().verify(WAIT);
+        StepVerifier.create(client.routes().create(NewRoute.host("MyHost", "24.239.23.40:5060")))
+                .expectNext(Route.of("MyHost", RouteType.HOST, "24.239.23.40:5060"))
+                .expectComplete()
+                .verify(WAIT);
 
         assertOneRequest("PUT", "/v1/routes/MyHost", "{\"type\":\"HOST\",\"value\":\"24.239.23.40:5060\"}");
     }
@@ -331,12 +336,16 @@ class OperationsTest {
     void createPstnAndUriRoutes() {
         answerEmpty(201);
 
-        StepVerifier.create(client.routes().create(NewRoute.pstn("MyPSTN", "+1 (206) 555-1212"))).expectComplete().verify(WAIT);
+        StepVerifier.create(client.routes().create(NewRoute.pstn("MyPSTN", "+1 (206) 555-1212")))
+                .expectNext(Route.of("MyPSTN", RouteType.PSTN, "12065551212"))
+                .expectComplete()
+                .verify(WAIT);
         assertOneRequest("PUT", "/v1/routes/MyPSTN", "{\"type\":\"PSTN\",\"value\":\"12065551212\"}");
 
         flowroute.reset();
         answerEmpty(201);
         StepVerifier.create(client.routes().create(NewRoute.uri("MyURI", "sip:12065551212@215.122.69.152:5060")))
+                .expectNext(Route.of("MyURI", RouteType.URI, "sip:12065551212@215.122.69.152:5060"))
                 .expectComplete()
                 .verify(WAIT);
         assertOneRequest("PUT", "/v1/routes/MyURI", "{\"type\":\"URI\",\"value\":\"sip:12065551212@215.122.69.152:5060\"}");
@@ -349,7 +358,7 @@ class OperationsTest {
 
         StepVerifier.create(client.numbers().list())
                 .assertNext(number -> {
-                    assertEquals("FLAT", number.billingMethod().value());
+                    assertEquals("FLAT", number.billingMethod().orElseThrow().value());
                     assertEquals("WEBRTC", number.primaryRoute().type().value());
                 })
                 .expectComplete()
@@ -363,13 +372,13 @@ class OperationsTest {
         answerEmpty(201);
 
         Mono<Void> purchase = client.numbers().purchase("12066417744");
-        Mono<Void> route = client.routes().create(NewRoute.host("h", "pbx.example.com"));
+        Mono<Route> route = client.routes().create(NewRoute.host("h", "pbx.example.com"));
         Mono<Void> update = client.numbers().updateRoutes("12066417744", "a", "b");
         Mono<NumberDetails> details = client.numbers().details("12066417744");
         PagedFlux<AreaCode> areaCodes = client.availableNumbers().areaCodes();
 
         assertEquals(0, flowroute.requests().size(), "five calls built, none subscribed");
-        StepVerifier.create(route).expectComplete().verify(WAIT);
+        StepVerifier.create(route).expectNextCount(1).expectComplete().verify(WAIT);
         StepVerifier.create(purchase).expectComplete().verify(WAIT);
         StepVerifier.create(purchase).expectComplete().verify(WAIT);
         assertEquals(3, flowroute.requests().size(), "each subscription sends anew");
@@ -383,7 +392,7 @@ class OperationsTest {
 
         StepVerifier.create(client.numbers().purchase("2066417"))
                 .expectErrorSatisfies(error -> {
-                    assertEquals(IllegalArgumentException.class, error.getClass());
+                    assertInstanceOf(IllegalArgumentException.class, error);
                     assertTrue(error.getMessage().contains("number"), error.getMessage());
                     assertTrue(error.getMessage().contains("2066417"), error.getMessage());
                 })

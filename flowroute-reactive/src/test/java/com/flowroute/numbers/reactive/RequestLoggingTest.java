@@ -12,7 +12,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.flowroute.numbers.AccountNumberQuery;
 import com.flowroute.numbers.FlowrouteCredentials;
-import com.flowroute.numbers.internal.RequestSigner;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -119,8 +118,7 @@ class RequestLoggingTest extends MockFlowrouteTest {
                 texts.add(String.valueOf(error));
             }
             texts.add(credentials.toString());
-            texts.add(new RequestSigner(credentials, MockFlowroute.CLOCK)
-                    .sign("GET", java.net.URI.create(flowroute.baseUrl()), "/v1/tns/", List.of(), null).toString());
+            texts.add(MockFlowroute.signedGet(credentials, flowroute.baseUrl(), "/v1/tns/").toString());
             for (String text : texts) {
                 for (String value : forbidden) {
                     assertFalse(text.contains(value), () -> "found a secret value in: " + text);

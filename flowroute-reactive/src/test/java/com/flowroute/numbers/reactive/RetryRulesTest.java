@@ -21,8 +21,12 @@ import com.flowroute.numbers.BadRequestException;
 import com.flowroute.numbers.FlowrouteApiException;
 import com.flowroute.numbers.FlowrouteTransportException;
 import com.flowroute.numbers.NewRoute;
+import com.flowroute.numbers.Route;
+import com.flowroute.numbers.RouteType;
 import com.flowroute.numbers.RateLimitException;
 import com.flowroute.numbers.ServerException;
+import com.flowroute.numbers.internal.Operation;
+import com.flowroute.numbers.internal.WireRequest;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.client.ScenarioMappingBuilder;
@@ -246,6 +250,7 @@ class RetryRulesTest {
                 aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER), status(201));
 
         StepVerifier.create(client.routes().create(NewRoute.host("office", "pbx.example.com:5060")))
+                .expectNext(Route.of("office", RouteType.HOST, "pbx.example.com:5060"))
                 .expectComplete()
                 .verify(WAIT);
 
@@ -481,9 +486,10 @@ class RetryRulesTest {
         flowroute.server.verify(0, getRequestedFor(anyUrl()));
     }
 
-    // RetryRules and RetryPolicy on their own, in virtual time.
+    // Retrier and RetryPolicy on their own, in virtual time.
 
     private static final byte[] OK = "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    private static final Operation<byte[]> GET_X = Operation.idempotent(WireRequest.get("/v1/x", List.of()), (status, body) -> body);
 
     private static RateLimitException rateLimited(Duration retryAfter) {
         return new RateLimitException(429, "GET", "/v1/x", "", List.of(), retryAfter);
@@ -491,10 +497,10 @@ class RetryRulesTest {
 
     @Test
     void retryAfterIsWaitedInVirtualTime() {
-        RetryRules rules = new RetryRules(RetryPolicy.defaults());
+        Retrier retrier = new Retrier(RetryPolicy.defaults());
         AtomicInteger attempts = new AtomicInteger();
 
-        StepVerifier.withVirtualTime(() -> rules.run(ApiRequest.get("/v1/x", List.of()),
+        StepVerifier.withVirtualTime(() -> retrier.run(GET_X, null,
                         n -> Mono.defer(() -> attempts.incrementAndGet() == 1 ? Mono.error(rateLimited(Duration.ofSeconds(30)))
                                 : Mono.just(OK))))
                 .expectSubscription()
@@ -517,9 +523,9 @@ class RetryRulesTest {
         assertEquals(Duration.ofMillis(300), policy.backoff(3));
         assertEquals(Duration.ofMillis(300), policy.backoff(40));
 
-        RetryRules rules = new RetryRules(policy);
+        Retrier retrier = new Retrier(policy);
         AtomicInteger attempts = new AtomicInteger();
-        StepVerifier.withVirtualTime(() -> rules.run(ApiRequest.get("/v1/x", List.of()), n -> Mono.defer(() -> {
+        StepVerifier.withVirtualTime(() -> retrier.run(GET_X, null, n -> Mono.<byte[]>defer(() -> {
                     attempts.incrementAndGet();
                     return Mono.error(new ServerException(503, "GET", "/v1/x", "", List.of()));
                 })))

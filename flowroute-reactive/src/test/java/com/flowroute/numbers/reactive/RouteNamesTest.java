@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.flowroute.numbers.NewRoute;
+import com.flowroute.numbers.Route;
 import com.flowroute.numbers.RouteType;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.time.Duration;
@@ -27,7 +28,8 @@ class RouteNamesTest extends MockFlowrouteTest {
     }
 
     private static LoggedRequest create(NewRoute route) {
-        StepVerifier.create(client.routes().create(route)).expectComplete().verify(Duration.ofSeconds(10));
+        StepVerifier.create(client.routes().create(route).map(Route::name)).expectNext(route.name()).expectComplete()
+                .verify(Duration.ofSeconds(10));
         LoggedRequest request = flowroute.onlyRequest();
         MockFlowroute.assertSigned(request);
         return request;

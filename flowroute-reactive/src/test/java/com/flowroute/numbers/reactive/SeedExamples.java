@@ -7,7 +7,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The example responses of the Ruby SDK's README ({@code shared/seed/flowroute-numbers-ruby-README.txt}),
- * copied verbatim into {@code src/test/resources/seed/}.
+ * kept verbatim in {@code flowroute-core/src/test/resources/seed/}, which this module's test class
+ * path includes (see the pom's {@code testResources}).
  */
 final class SeedExamples {
     static final String AREA_CODES = read("npas.json");
@@ -21,6 +22,9 @@ final class SeedExamples {
 
     private static String read(String name) {
         try (InputStream in = SeedExamples.class.getResourceAsStream("/seed/" + name)) {
+            if (in == null) {
+                throw new IllegalStateException("no test resource /seed/" + name);
+            }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

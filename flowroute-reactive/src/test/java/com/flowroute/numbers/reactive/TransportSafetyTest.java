@@ -11,9 +11,11 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.flowroute.numbers.FlowrouteApiVersion;
 import com.flowroute.numbers.FlowrouteCredentials;
 import com.flowroute.numbers.FlowrouteTransportException;
 import com.flowroute.numbers.NewRoute;
+import com.flowroute.numbers.Route;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
@@ -58,7 +60,8 @@ class TransportSafetyTest extends MockFlowrouteTest {
         ClientSettings settings = ClientSettings.resolve(ReactiveFlowrouteClient.builder().credentials(KEYS), name -> null);
 
         assertEquals("https://api.flowroute.com", settings.origin.toString());
-        assertEquals("/v1", settings.basePath);
+        assertEquals("", settings.rootPath, "the default is the API root; each operation adds its versioned path");
+        assertEquals(FlowrouteApiVersion.V1, settings.apiVersion);
     }
 
     @Test
@@ -197,7 +200,7 @@ class TransportSafetyTest extends MockFlowrouteTest {
         }
         flowroute.server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(201)));
 
-        StepVerifier.create(client.routes().create(route)).expectComplete().verify(WAIT);
+        StepVerifier.create(client.routes().create(route).map(Route::name)).expectNext(name).expectComplete().verify(WAIT);
 
         LoggedRequest request = flowroute.onlyRequest();
         String url = request.getUrl();
