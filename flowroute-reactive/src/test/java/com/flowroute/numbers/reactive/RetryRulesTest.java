@@ -497,7 +497,7 @@ class RetryRulesTest {
 
     @Test
     void retryAfterIsWaitedInVirtualTime() {
-        Retrier retrier = new Retrier(RetryPolicy.defaults());
+        Retrier retrier = new Retrier(RetryPolicy.defaults(), CallObserver.NONE);
         AtomicInteger attempts = new AtomicInteger();
 
         StepVerifier.withVirtualTime(() -> retrier.run(GET_X, null,
@@ -523,7 +523,7 @@ class RetryRulesTest {
         assertEquals(Duration.ofMillis(300), policy.backoff(3));
         assertEquals(Duration.ofMillis(300), policy.backoff(40));
 
-        Retrier retrier = new Retrier(policy);
+        Retrier retrier = new Retrier(policy, CallObserver.NONE);
         AtomicInteger attempts = new AtomicInteger();
         StepVerifier.withVirtualTime(() -> retrier.run(GET_X, null, n -> Mono.<byte[]>defer(() -> {
                     attempts.incrementAndGet();
