@@ -1,6 +1,5 @@
 package com.flowroute.numbers;
 
-import java.util.Map;
 import java.util.OptionalInt;
 
 /** What every listing query has: a page size and a start page, both optional. */
@@ -11,9 +10,4 @@ public interface PagedQuery {
     /** The page to start from, 1 or more; the first page when empty. */
     OptionalInt page();
 
-    /**
-     * The query's wire parameters by their v1 names ({@code limit}, {@code page}, {@code npa}...),
-     * decoded and unsorted; the client sorts and encodes them when it signs the request.
-     */
-    Map<String, String> queryParameters();
 }

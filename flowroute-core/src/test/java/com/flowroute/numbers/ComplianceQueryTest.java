@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.flowroute.numbers.internal.v2.ComplianceJson;
+import com.flowroute.numbers.internal.v2.V2Wire;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,8 +45,8 @@ class ComplianceQueryTest {
     void allQueriesHaveNoFiltersAndNoPaging() {
         assertEquals(List.of(), ComplianceJson.e911Filters(E911Query.all()));
         assertEquals(List.of(), ComplianceJson.cnamFilters(CnamQuery.all()));
-        assertEquals(Map.of(), E911Query.all().queryParameters());
-        assertEquals(Map.of(), CnamQuery.all().queryParameters());
+        assertEquals(List.of(), V2Wire.paged(ComplianceJson.e911Filters(E911Query.all()), E911Query.all()));
+        assertEquals(List.of(), V2Wire.paged(ComplianceJson.cnamFilters(CnamQuery.all()), CnamQuery.all()));
         assertEquals(OptionalInt.empty(), E911Query.all().pageSize());
         assertEquals(Optional.empty(), CnamQuery.all().approved());
     }
@@ -54,7 +55,8 @@ class ComplianceQueryTest {
     void e911QueriesFilterByStateOnly() {
         E911Query query = E911Query.builder().state("wa").pageSize(50).page(3).build();
         assertEquals(List.of(Map.entry("state", "wa")), ComplianceJson.e911Filters(query));
-        assertEquals(Map.of("limit", "50", "page", "3", "state", "wa"), query.queryParameters());
+        assertEquals(List.of(Map.entry("state", "wa"), Map.entry("limit", "50"), Map.entry("offset", "100")),
+                V2Wire.paged(ComplianceJson.e911Filters(query), query));
         assertEquals(E911Query.builder().pageSize(200).page(1).build().pageSize(), OptionalInt.of(200));
     }
 
@@ -64,7 +66,8 @@ class ComplianceQueryTest {
                 ComplianceJson.cnamFilters(CnamQuery.builder().approved(true).value("law").build()));
         assertEquals(List.of(Map.entry("is_approved", "false")),
                 ComplianceJson.cnamFilters(CnamQuery.builder().approved(false).build()));
-        assertEquals(Map.of("limit", "10", "is_approved", "false", "value", "Bob Law"),
-                CnamQuery.builder().approved(false).value("Bob Law").pageSize(10).build().queryParameters());
+        CnamQuery bob = CnamQuery.builder().approved(false).value("Bob Law").pageSize(10).build();
+        assertEquals(List.of(Map.entry("is_approved", "false"), Map.entry("value", "Bob Law"), Map.entry("limit", "10")),
+                V2Wire.paged(ComplianceJson.cnamFilters(bob), bob));
     }
 }
