@@ -47,9 +47,9 @@ public final class ReactiveCnamClient {
      * same value and completes with it if there is one, before ever sending again.
      */
     public Mono<CnamRecord> create(String value) {
-        Mono<Optional<CnamRecord>> saved = list(CnamQuery.builder().value(value).build())
+        Mono<Optional<CnamRecord>> saved = Mono.defer(() -> list(CnamQuery.builder().value(value).build())
                 .filter(record -> record.value().equals(value))
-                .next().map(Optional::of).defaultIfEmpty(Optional.empty());
+                .next().map(Optional::of).defaultIfEmpty(Optional.empty()));
         return call(() -> context.compliance.createCnam(value), saved);
     }
 
