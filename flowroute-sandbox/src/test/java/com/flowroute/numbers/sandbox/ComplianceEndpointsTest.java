@@ -563,19 +563,29 @@ class ComplianceEndpointsTest {
         }
     }
 
-    @Test
-    void resetForgetsEveryRecordAndCountsIdsFromTheStartAgain() {
-        String e911 = createE911(seattle());
-        String cnam = createCnam("Bob Law");
+    @Nested
+    class Reset {
+        @Test
+        void resetForgetsEveryRecordAndAssignmentAndCountsIdsFromTheStartAgain() {
+            buy(NUMBER);
+            String e911 = createE911(seattle());
+            String cnam = createCnam("Bob Law");
+            sandbox.approveCnam(cnam);
+            client.patch("/v2/numbers/" + NUMBER + "/relationships/e911s/" + e911, null);
+            client.patch("/v2/numbers/" + NUMBER + "/relationships/cnams/" + cnam, null);
 
-        sandbox.reset();
+            sandbox.reset();
 
-        assertTrue(sandbox.e911Records().isEmpty());
-        assertTrue(sandbox.cnamRecords().isEmpty());
-        assertEquals(List.of(), ids(client.get("/v2/e911s")));
-        assertEquals(List.of(), ids(client.get("/v2/cnams")));
-        assertEquals(e911, createE911(seattle()));
-        assertEquals(cnam, createCnam("Bob Law"));
+            assertTrue(sandbox.e911Records().isEmpty());
+            assertTrue(sandbox.cnamRecords().isEmpty());
+            assertEquals(List.of(), ids(client.get("/v2/e911s")));
+            assertEquals(List.of(), ids(client.get("/v2/cnams")));
+            assertEquals(e911, createE911(seattle()));
+            assertEquals(cnam, createCnam("Bob Law"));
+            buy(NUMBER);
+            assertTrue(relationships(NUMBER).path("e911_address").path("data").isNull());
+            assertTrue(relationships(NUMBER).path("cnam_preset").path("data").isNull());
+        }
     }
 
     /** A clock a test moves by hand. */
