@@ -7,6 +7,7 @@ import com.flowroute.numbers.PhoneNumber;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -159,7 +160,7 @@ final class ComplianceRecords {
      */
     SandboxState.Slice<CnamRecord> cnams(Optional<Boolean> approved, Optional<String> value, int offset, int limit) {
         synchronized (state) {
-            Instant now = clock.instant();
+            Instant now = now();
             String contains = value.map(text -> text.toLowerCase(Locale.ROOT)).orElse("");
             return slice(cnams.entrySet().stream()
                     .map(entry -> record(entry.getKey(), entry.getValue(), now))
@@ -171,7 +172,7 @@ final class ComplianceRecords {
     /** Every record, oldest first. */
     List<CnamRecord> cnamRecords() {
         synchronized (state) {
-            Instant now = clock.instant();
+            Instant now = now();
             return cnams.entrySet().stream().map(entry -> record(entry.getKey(), entry.getValue(), now)).toList();
         }
     }
@@ -179,7 +180,7 @@ final class ComplianceRecords {
     /** Record {@code id}; a 404 when there is none. */
     CnamRecord cnam(String id) {
         synchronized (state) {
-            return record(id, cnamEntry(id), clock.instant());
+            return record(id, cnamEntry(id), now());
         }
     }
 
@@ -187,7 +188,7 @@ final class ComplianceRecords {
     CnamRecord createCnam(String value) {
         synchronized (state) {
             String id = Integer.toString(nextCnamId++);
-            Cnam created = new Cnam(value, clock.instant(), Optional.empty());
+            Cnam created = new Cnam(value, now(), Optional.empty());
             cnams.put(id, created);
             return record(id, created, created.created());
         }
@@ -213,7 +214,7 @@ final class ComplianceRecords {
     void assignCnam(String id, PhoneNumber number) {
         synchronized (state) {
             requireOnAccount(number);
-            CnamRecord record = record(id, cnamEntry(id), clock.instant());
+            CnamRecord record = record(id, cnamEntry(id), now());
             if (!record.approved()) {
                 throw Refusal.unprocessable("CNAM record " + id + " (\"" + record.value() + "\") is not approved yet:"
                         + " only an approved record can be assigned to a number, and Flowroute approves a new one within"
@@ -243,7 +244,7 @@ final class ComplianceRecords {
                 throw new IllegalArgumentException("CNAM record " + id + " does not exist: the sandbox has "
                         + (cnams.isEmpty() ? "none" : String.join(", ", cnams.keySet())));
             }
-            Instant now = clock.instant();
+            Instant now = now();
             if (!record(id, cnam, now).approved()) {
                 cnams.put(id, new Cnam(cnam.value(), cnam.created(), Optional.of(now)));
             }
@@ -251,6 +252,11 @@ final class ComplianceRecords {
     }
 
     // ---- helpers --------------------------------------------------------------------------------
+
+    /** The sandbox clock's time to the microsecond, the precision of the times it serves. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
 
     private E911Address e911Address(String id) {
         E911Address address = e911s.get(id);
