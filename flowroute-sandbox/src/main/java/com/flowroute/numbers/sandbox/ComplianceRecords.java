@@ -123,7 +123,7 @@ final class ComplianceRecords {
     /**
      * Makes record {@code id} the emergency address of {@code number}, replacing any: a 404 when
      * the number is not on the account or the record does not exist, a 422 for a toll-free
-     * number (toll-free numbers cannot call 911 from an address).
+     * number (E911 addresses go on local numbers only).
      */
     void assignE911(String id, PhoneNumber number) {
         synchronized (state) {
