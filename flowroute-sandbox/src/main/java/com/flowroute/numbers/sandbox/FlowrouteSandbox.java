@@ -1,5 +1,7 @@
 package com.flowroute.numbers.sandbox;
 
+import com.flowroute.numbers.CnamRecord;
+import com.flowroute.numbers.E911Record;
 import com.flowroute.numbers.FlowrouteCredentials;
 import com.flowroute.numbers.PhoneNumber;
 import com.flowroute.numbers.Route;
@@ -48,6 +50,7 @@ public final class FlowrouteSandbox implements AutoCloseable {
     private final String host;
     private final FlowrouteCredentials credentials;
     private final SandboxState state;
+    private final ComplianceRecords compliance;
     private final Faults faults = new Faults();
     private final Journal journal = new Journal();
     private final ChannelGroup connections = new DefaultChannelGroup(ImmediateEventExecutor.INSTANCE);
@@ -58,9 +61,11 @@ public final class FlowrouteSandbox implements AutoCloseable {
         this.host = builder.host;
         this.credentials = builder.credentials != null ? builder.credentials : randomCredentials();
         this.state = new SandboxState(NumberPlan.generate(builder.seed, builder.inventorySize));
+        this.compliance = new ComplianceRecords(state, builder.clock, builder.cnamApprovalDelay);
         this.controlInterface = builder.controlInterface;
         ControlEndpoints control = controlInterface ? new ControlEndpoints(this::reset, journal, faults) : null;
-        EndpointTable endpoints = new V1Endpoints(state).table().addAll(new V2Endpoints(state).table());
+        EndpointTable endpoints = new V1Endpoints(state).table().addAll(new V2Endpoints(state).table())
+                .addAll(new ComplianceEndpoints(compliance).table());
         RequestHandler handler = new RequestHandler(new RequestVerifier(credentials, builder.clock),
                 new BasicVerifier(credentials), endpoints, faults, journal, control);
         try {
@@ -132,11 +137,13 @@ public final class FlowrouteSandbox implements AutoCloseable {
 
     /**
      * Goes back to the state it started in: the seeded inventory for sale, no number on the
-     * account, only the {@code sip-reg} route; and forgets the journal and the pending faults.
+     * account, only the {@code sip-reg} route, no E911 or CNAM record; and forgets the journal
+     * and the pending faults.
      */
     public void reset() {
         faults.clear();
         state.reset();
+        compliance.reset();
         journal.clear();
     }
 
@@ -153,6 +160,28 @@ public final class FlowrouteSandbox implements AutoCloseable {
     /** How many numbers are still for sale. */
     public int availableCount() {
         return state.availableCount();
+    }
+
+    /** The account's E911 address records, oldest first. */
+    public List<E911Record> e911Records() {
+        return compliance.e911Records();
+    }
+
+    /** The account's CNAM records, oldest first, each approved or not as of now. */
+    public List<CnamRecord> cnamRecords() {
+        return compliance.cnamRecords();
+    }
+
+    /**
+     * Approves CNAM record {@code id} now, as Flowroute does within 48 hours of its creation, so
+     * that it can be assigned to numbers; a record approved already stays as it is. See also
+     * {@link Builder#cnamApprovalDelay(Duration)}.
+     *
+     * @throws IllegalArgumentException if the account has no CNAM record {@code id}
+     */
+    public void approveCnam(String id) {
+        Objects.requireNonNull(id, "id");
+        compliance.approveCnam(id);
     }
 
     /** Stops listening and closes open connections. Calling it again does nothing. */
@@ -196,6 +225,7 @@ public final class FlowrouteSandbox implements AutoCloseable {
         private int inventorySize = 10_000;
         private Clock clock = Clock.systemUTC();
         private boolean controlInterface;
+        private Duration cnamApprovalDelay;
 
         private Builder() {}
 
@@ -253,7 +283,10 @@ public final class FlowrouteSandbox implements AutoCloseable {
             return this;
         }
 
-        /** The clock that {@code X-Timestamp} headers are checked against; default the system's UTC clock. */
+        /**
+         * The clock that {@code X-Timestamp} headers are checked against, and that dates CNAM
+         * records and their approval; default the system's UTC clock.
+         */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;
@@ -269,6 +302,24 @@ public final class FlowrouteSandbox implements AutoCloseable {
          */
         public Builder controlInterface(boolean controlInterface) {
             this.controlInterface = controlInterface;
+            return this;
+        }
+
+        /**
+         * How long after its creation a CNAM record is approved on its own (by the
+         * {@link #clock(Clock)}), as Flowroute approves one within 48 hours; {@link Duration#ZERO}
+         * approves each at once. By default a record is never approved automatically: only
+         * {@link FlowrouteSandbox#approveCnam(String)} approves it.
+         *
+         * @throws IllegalArgumentException if negative
+         */
+        public Builder cnamApprovalDelay(Duration cnamApprovalDelay) {
+            Objects.requireNonNull(cnamApprovalDelay, "cnamApprovalDelay");
+            if (cnamApprovalDelay.isNegative()) {
+                throw new IllegalArgumentException("cnamApprovalDelay " + cnamApprovalDelay
+                        + " is invalid: must be zero or more (leave it unset to approve only by approveCnam)");
+            }
+            this.cnamApprovalDelay = cnamApprovalDelay;
             return this;
         }
 

@@ -11,7 +11,8 @@ import java.util.TreeSet;
 
 /**
  * The sandbox's purchasable inventory, generated from a seed: real area codes of the US and
- * Canada with their principal rate centers, a few exchanges each, and numbers spread over them.
+ * Canada with their principal rate centers, and three toll-free codes, a few exchanges each, and
+ * numbers spread over them.
  * The same seed and size always give the same inventory.
  */
 final class NumberPlan {
@@ -85,6 +86,11 @@ final class NumberPlan {
         {"902", "HALIFAX", "NS"},
         {"916", "SACRAMENTO", "CA"},
         {"919", "RALEIGH", "NC"},
+        // Toll-free codes (SandboxState.numberType: 8XX with a repeated digit), last so that the
+        // exchanges the seed draws for the geographic codes above stay the same.
+        {"800", "TOLLFREE", "US"},
+        {"833", "TOLLFREE", "US"},
+        {"888", "TOLLFREE", "US"},
     };
 
     // The numbers of the v1 documentation's search example are always for sale, so that the
