@@ -3,6 +3,9 @@ package com.flowroute.numbers.examples;
 import com.flowroute.numbers.AccountNumber;
 import com.flowroute.numbers.AreaCodeQuery;
 import com.flowroute.numbers.AvailableNumber;
+import com.flowroute.numbers.CnamRecord;
+import com.flowroute.numbers.E911Address;
+import com.flowroute.numbers.E911Record;
 import com.flowroute.numbers.ExchangeQuery;
 import com.flowroute.numbers.NewRoute;
 import com.flowroute.numbers.NumberDetails;
@@ -18,7 +21,7 @@ import java.util.stream.Collectors;
 /**
  * A tour of all nine operations, in the order of the Ruby SDK's README: area codes, exchanges,
  * search, purchase, account numbers, details, route creation (HOST, PSTN, URI), route list,
- * route update, details again. Runs against an embedded sandbox unless given {@code --live}, over
+ * route update, details again; then an emergency address and a caller name for the number. Runs against an embedded sandbox unless given {@code --live}, over
  * API v1 unless given {@code --api v2}; it prints the same tables over both.
  *
  * <pre>mvn -B -q -DskipTests package exec:java -pl examples -am</pre>
@@ -97,6 +100,28 @@ public final class QuickstartTour {
 
             out.println("\n10. Details of " + number + " again");
             printDetails(client.numbers().details(number), out);
+
+            out.println("\n11. Registering an emergency (E911) address for " + number);
+            E911Address address = E911Address.builder()
+                    .label("Seattle office").firstName("Ada").lastName("Lovelace")
+                    .streetNumber("1218").streetName("Third Avenue")
+                    .city("Seattle").state("WA").country("US").zip("98101")
+                    .build();
+            client.e911().validate(address);
+            E911Record record = client.e911().create(address);
+            client.e911().assign(record.id(), number);
+            out.println("  E911 record " + record.id() + " assigned: " + address.streetNumber() + " " + address.streetName()
+                    + ", " + address.city() + " " + address.state() + " " + address.zip());
+
+            out.println("\n12. Setting the caller name (CNAM) shown on calls from " + number);
+            CnamRecord callerName = client.cnam().create("ADA LOVELACE");
+            if (target.approve(callerName)) {
+                client.cnam().assign(callerName.id(), number);
+                out.println("  CNAM record " + callerName.id() + " (" + callerName.value() + ") assigned");
+            } else {
+                out.println("  CNAM record " + callerName.id() + " (" + callerName.value() + ") created; Flowroute approves it"
+                        + " within 48 hours, then assign it with cnam().assign");
+            }
             return number;
         }
     }

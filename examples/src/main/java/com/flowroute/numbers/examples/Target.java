@@ -1,5 +1,6 @@
 package com.flowroute.numbers.examples;
 
+import com.flowroute.numbers.CnamRecord;
 import com.flowroute.numbers.FlowrouteApiVersion;
 import com.flowroute.numbers.FlowrouteCredentials;
 import com.flowroute.numbers.reactive.FlowrouteClientBuilder;
@@ -19,9 +20,16 @@ final class Target implements AutoCloseable {
     private final String baseUrl;
     private final FlowrouteCredentials credentials;
     private final FlowrouteApiVersion apiVersion;
+    private final FlowrouteSandbox borrowedSandbox;
 
     private Target(boolean live, FlowrouteSandbox ownedSandbox, String baseUrl, FlowrouteCredentials credentials,
             FlowrouteApiVersion apiVersion) {
+        this(live, ownedSandbox, null, baseUrl, credentials, apiVersion);
+    }
+
+    private Target(boolean live, FlowrouteSandbox ownedSandbox, FlowrouteSandbox borrowedSandbox, String baseUrl,
+            FlowrouteCredentials credentials, FlowrouteApiVersion apiVersion) {
+        this.borrowedSandbox = borrowedSandbox;
         this.live = live;
         this.ownedSandbox = ownedSandbox;
         this.baseUrl = baseUrl;
@@ -54,11 +62,24 @@ final class Target implements AutoCloseable {
 
     /** A target on a sandbox the caller started and will close, over {@code apiVersion}. */
     static Target sandbox(FlowrouteSandbox sandbox, FlowrouteApiVersion apiVersion) {
-        return new Target(false, null, sandbox.baseUrl(), sandbox.credentials(), apiVersion);
+        return new Target(false, null, sandbox, sandbox.baseUrl(), sandbox.credentials(), apiVersion);
     }
 
     boolean live() {
         return live;
+    }
+
+    /**
+     * Approves a new CNAM record where this target can: the sandbox approves at once on request;
+     * Flowroute itself takes up to 48 hours, so on the real API this says no.
+     */
+    boolean approve(CnamRecord record) {
+        FlowrouteSandbox sandbox = ownedSandbox != null ? ownedSandbox : borrowedSandbox;
+        if (sandbox == null) {
+            return false;
+        }
+        sandbox.approveCnam(record.id());
+        return true;
     }
 
     /** Applies the target to a client builder. */
