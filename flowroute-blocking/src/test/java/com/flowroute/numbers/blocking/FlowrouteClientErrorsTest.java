@@ -23,15 +23,13 @@ import com.flowroute.numbers.PhoneNumber;
 import com.flowroute.numbers.RateLimitException;
 import com.flowroute.numbers.ServerException;
 import com.flowroute.numbers.reactive.RetryPolicy;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.flowroute.numbers.reactive.MockFlowrouteExtension;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -44,19 +42,13 @@ class FlowrouteClientErrorsTest {
     private static final String DETAILS = "/v1/tns/12066417744";
 
     @RegisterExtension
-    static final WireMockExtension server = TestServer.extension();
+    static final MockFlowrouteExtension flowroute = TestServer.extension();
 
-    private FlowrouteClient client;
-
-    @BeforeEach
-    void createClient() {
-        client = TestServer.clientFor(server).retryPolicy(RetryPolicy.none()).build();
+    /** A blocking client over this test's reactive client. */
+    private static FlowrouteClient client() {
+        return TestServer.client(flowroute);
     }
 
-    @AfterEach
-    void closeClient() {
-        client.close();
-    }
 
     /** Asserts that {@code error} carries a suppressed exception whose stack has a frame of the running test. */
     private static void assertCalledFromTest(Throwable error, TestInfo test) {
@@ -71,12 +63,12 @@ class FlowrouteClientErrorsTest {
 
     @Test
     void badRequestOnPurchase(TestInfo test) {
-        server.stubFor(put(urlEqualTo(DETAILS)).willReturn(aResponse().withStatus(400)
+        flowroute.server().stubFor(put(urlEqualTo(DETAILS)).willReturn(aResponse().withStatus(400)
                 .withHeader("Content-Type", "application/json")
                 .withBody("{\"errors\": [{\"detail\": \"12066417744 is not available\"}]}")));
 
         BadRequestException error = assertThrowsExactly(BadRequestException.class,
-                () -> client.numbers().purchase("12066417744"));
+                () -> client().numbers().purchase("12066417744"));
 
         assertEquals(400, error.statusCode());
         assertEquals("PUT", error.method());
@@ -88,10 +80,10 @@ class FlowrouteClientErrorsTest {
 
     @Test
     void authenticationOnDetails(TestInfo test) {
-        server.stubFor(get(urlEqualTo(DETAILS)).willReturn(aResponse().withStatus(401).withBody("Unauthorized")));
+        flowroute.server().stubFor(get(urlEqualTo(DETAILS)).willReturn(aResponse().withStatus(401).withBody("Unauthorized")));
 
         AuthenticationException error = assertThrowsExactly(AuthenticationException.class,
-                () -> client.numbers().details("12066417744"));
+                () -> client().numbers().details("12066417744"));
 
         assertEquals(401, error.statusCode());
         assertEquals("Unauthorized", error.responseBody());
@@ -100,10 +92,10 @@ class FlowrouteClientErrorsTest {
 
     @Test
     void notFoundOnDetails(TestInfo test) {
-        server.stubFor(get(urlEqualTo(DETAILS)).willReturn(aResponse().withStatus(404)));
+        flowroute.server().stubFor(get(urlEqualTo(DETAILS)).willReturn(aResponse().withStatus(404)));
 
         NotFoundException error = assertThrowsExactly(NotFoundException.class,
-                () -> client.numbers().details("12066417744"));
+                () -> client().numbers().details("12066417744"));
 
         assertEquals(404, error.statusCode());
         assertEquals("GET", error.method());
@@ -116,11 +108,11 @@ class FlowrouteClientErrorsTest {
 
     @Test
     void rateLimitOnRouteCreation(TestInfo test) {
-        server.stubFor(put(urlEqualTo("/v1/routes/MyHost")).willReturn(aResponse().withStatus(429)
+        flowroute.server().stubFor(put(urlEqualTo("/v1/routes/MyHost")).willReturn(aResponse().withStatus(429)
                 .withHeader("Retry-After", "7")));
 
         RateLimitException error = assertThrowsExactly(RateLimitException.class,
-                () -> client.routes().create(NewRoute.host("MyHost", "24.239.23.40:5060")));
+                () -> client().routes().create(NewRoute.host("MyHost", "24.239.23.40:5060")));
 
         assertEquals(429, error.statusCode());
         assertEquals(Duration.ofSeconds(7), error.retryAfter().orElseThrow());
@@ -129,24 +121,24 @@ class FlowrouteClientErrorsTest {
 
     @Test
     void serverErrorWhileIteratingAListing(TestInfo test) {
-        server.stubFor(get(urlEqualTo("/v1/routes/")).willReturn(aResponse().withStatus(503).withBody("down for maintenance")));
+        flowroute.server().stubFor(get(urlEqualTo("/v1/routes/")).willReturn(aResponse().withStatus(503).withBody("down for maintenance")));
 
         ServerException error = assertThrowsExactly(ServerException.class,
-                () -> client.routes().list().iterator().hasNext());
+                () -> client().routes().list().iterator().hasNext());
 
         assertEquals(503, error.statusCode());
         assertEquals("down for maintenance", error.responseBody());
-        assertEquals(1, requestCount(server), "RetryPolicy.none() sends once");
+        assertEquals(1, requestCount(flowroute), "RetryPolicy.none() sends once");
         assertCalledFromTest(error, test);
     }
 
     @Test
     void serverErrorOnUpdateRoutes(TestInfo test) {
-        server.stubFor(patch(urlEqualTo(DETAILS))
+        flowroute.server().stubFor(patch(urlEqualTo(DETAILS))
                 .willReturn(aResponse().withStatus(503)));
 
         ServerException error = assertThrowsExactly(ServerException.class,
-                () -> client.numbers().updateRoutes("12066417744", "primary", "failover"));
+                () -> client().numbers().updateRoutes("12066417744", "primary", "failover"));
 
         assertEquals("PATCH", error.method());
         assertCalledFromTest(error, test);
@@ -154,10 +146,10 @@ class FlowrouteClientErrorsTest {
 
     @Test
     void malformedBodyIsATransportFailure(TestInfo test) {
-        server.stubFor(get(urlEqualTo(DETAILS)).willReturn(okJson("this is not JSON")));
+        flowroute.server().stubFor(get(urlEqualTo(DETAILS)).willReturn(okJson("this is not JSON")));
 
         FlowrouteTransportException error = assertThrowsExactly(FlowrouteTransportException.class,
-                () -> client.numbers().details("12066417744"));
+                () -> client().numbers().details("12066417744"));
 
         assertTrue(error.getMessage().contains("not JSON"), error.getMessage());
         assertCalledFromTest(error, test);
@@ -165,10 +157,10 @@ class FlowrouteClientErrorsTest {
 
     @Test
     void malformedPageIsATransportFailure(TestInfo test) {
-        server.stubFor(get(urlEqualTo("/v1/tns/")).willReturn(okJson("{\"tns\": [\"12066417744\"]}")));
+        flowroute.server().stubFor(get(urlEqualTo("/v1/tns/")).willReturn(okJson("{\"tns\": [\"12066417744\"]}")));
 
         FlowrouteTransportException error = assertThrowsExactly(FlowrouteTransportException.class,
-                () -> client.numbers().list().stream().toList());
+                () -> client().numbers().list().stream().toList());
 
         assertTrue(error.getMessage().contains("\"tns\""), error.getMessage());
         assertCalledFromTest(error, test);
@@ -198,24 +190,24 @@ class FlowrouteClientErrorsTest {
     @Test
     void badNumberFailsBeforeAnyRequest(TestInfo test) {
         IllegalArgumentException details = assertThrows(IllegalArgumentException.class,
-                () -> client.numbers().details("555-1212"));
+                () -> client().numbers().details("555-1212"));
         IllegalArgumentException purchase = assertThrows(IllegalArgumentException.class,
-                () -> client.numbers().purchase("12061234567"));
+                () -> client().numbers().purchase("12061234567"));
         IllegalArgumentException routes = assertThrows(IllegalArgumentException.class,
-                () -> client.numbers().updateRoutes("12066417744", " ", "failover"));
+                () -> client().numbers().updateRoutes("12066417744", " ", "failover"));
 
         assertTrue(details.getMessage().contains("number") && details.getMessage().contains("555-1212"),
                 details.getMessage());
         assertTrue(purchase.getMessage().contains("12061234567"), purchase.getMessage());
         assertTrue(routes.getMessage().contains("primary"), routes.getMessage());
         assertCalledFromTest(details, test);
-        assertEquals(0, requestCount(server));
+        assertEquals(0, requestCount(flowroute));
     }
 
     @Test
     void nullArgumentsAreRefusedOnTheCallersThread() {
-        assertThrows(NullPointerException.class, () -> client.numbers().details((PhoneNumber) null));
-        assertThrows(NullPointerException.class, () -> client.routes().create(null));
-        assertEquals(0, requestCount(server));
+        assertThrows(NullPointerException.class, () -> client().numbers().details((PhoneNumber) null));
+        assertThrows(NullPointerException.class, () -> client().routes().create(null));
+        assertEquals(0, requestCount(flowroute));
     }
 }

@@ -2,276 +2,307 @@ package com.flowroute.numbers.blocking;
 
 import static com.flowroute.numbers.blocking.TestServer.requestCount;
 import static com.flowroute.numbers.blocking.TestServer.seed;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.noContent;
-import static com.github.tomakehurst.wiremock.client.WireMock.ok;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.patch;
-import static com.github.tomakehurst.wiremock.client.WireMock.patchRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.put;
-import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.flowroute.numbers.AccountNumber;
 import com.flowroute.numbers.AccountNumberQuery;
-import com.flowroute.numbers.AreaCode;
 import com.flowroute.numbers.AreaCodeQuery;
-import com.flowroute.numbers.AvailableNumber;
 import com.flowroute.numbers.BillingMethod;
-import com.flowroute.numbers.Exchange;
+import com.flowroute.numbers.EdgeStrategy;
 import com.flowroute.numbers.ExchangeQuery;
+import com.flowroute.numbers.FlowrouteApiException;
 import com.flowroute.numbers.NewRoute;
 import com.flowroute.numbers.NumberDetails;
 import com.flowroute.numbers.NumberSearch;
-import com.flowroute.numbers.Page;
+import com.flowroute.numbers.NumberUpdate;
 import com.flowroute.numbers.PhoneNumber;
 import com.flowroute.numbers.Route;
 import com.flowroute.numbers.RouteQuery;
+import com.flowroute.numbers.RouteRole;
 import com.flowroute.numbers.RouteType;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import java.math.BigDecimal;
+import com.flowroute.numbers.internal.v2.V2Wire;
+import com.flowroute.numbers.reactive.MockFlowrouteExtension;
+import com.flowroute.numbers.reactive.PagedFlux;
+import com.flowroute.numbers.reactive.ReactiveFlowrouteClient;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import reactor.core.publisher.Mono;
 
-/** Each operation: the request the server received and the values parsed from the seed's examples. */
+/**
+ * What the blocking facade can break by delegating: every public method of
+ * {@link AvailableNumbersClient}, {@link NumbersClient} and {@link RoutesClient} reaches the
+ * reactive call of the same name with its arguments (the server gets exactly the requests the
+ * reactive call sends), returns what that call emits, and throws what it signals. The wire itself
+ * (paths, bodies, parsing) is the reactive module's tests' business, not this one's.
+ */
 class FlowrouteClientOperationsTest {
+    private static final Duration WAIT = Duration.ofSeconds(10);
+    private static final String NUMBER = "12066417744";
+    private static final PhoneNumber PHONE_NUMBER = PhoneNumber.parse("+1 206-641-7745");
+    private static final Route PRIMARY = Route.of("83834", "office", RouteType.HOST, "24.239.23.40:5060");
+    private static final Route FAILOVER = Route.of("0", "sip-reg", RouteType.SIP_REG, null);
+    private static final NewRoute NEW_ROUTE = NewRoute.host("office", "24.239.23.40:5060");
+    private static final NewRoute REPLACEMENT = NewRoute.uri("backup", "sip:12065551212@215.122.69.152:5060");
+    private static final NumberUpdate UPDATE = NumberUpdate.builder().alias("NYC main").cnamLookupsEnabled(true).build();
+    private static final BillingMethod FLAT = BillingMethod.of("FLAT");
+    private static final String REFUSAL = "{\"errors\": [{\"detail\": \"refused by the test server\"}]}";
+
     @RegisterExtension
-    static final WireMockExtension server = TestServer.extension();
+    static final MockFlowrouteExtension flowroute = TestServer.extension();
 
-    private FlowrouteClient client;
+    /** A blocking client over this test's reactive client. */
+    private static FlowrouteClient client() {
+        return TestServer.client(flowroute);
+    }
 
+    /**
+     * One public method of the facade ({@code signature} as {@link #signature(Method)} writes it)
+     * and the reactive call it must make, with the same arguments.
+     */
+    record Delegation(String signature, boolean returnsValue, Function<ReactiveFlowrouteClient, Mono<?>> reactive,
+            Function<FlowrouteClient, Object> blocking) {
+        @Override
+        public String toString() {
+            return signature;
+        }
+    }
+
+    private static Delegation value(String signature, Function<ReactiveFlowrouteClient, Mono<?>> reactive,
+            Function<FlowrouteClient, Object> blocking) {
+        return new Delegation(signature, true, reactive, blocking);
+    }
+
+    private static Delegation action(String signature, Function<ReactiveFlowrouteClient, Mono<Void>> reactive,
+            Consumer<FlowrouteClient> blocking) {
+        return new Delegation(signature, false, reactive::apply, client -> {
+            blocking.accept(client);
+            return null;
+        });
+    }
+
+    private static Delegation listing(String signature, Function<ReactiveFlowrouteClient, PagedFlux<?>> reactive,
+            Function<FlowrouteClient, PagedIterable<?>> blocking) {
+        return new Delegation(signature, true, client -> reactive.apply(client).collectList(),
+                client -> blocking.apply(client).stream().toList());
+    }
+
+    static Stream<Delegation> delegations() {
+        AreaCodeQuery areaCodes = AreaCodeQuery.builder().pageSize(3).build();
+        ExchangeQuery exchanges = ExchangeQuery.builder().npa("203").pageSize(2).build();
+        NumberSearch search = NumberSearch.builder().npa("206").nxx("641").state("WA").rateCenter("SEATTLE").build();
+        AccountNumberQuery account = AccountNumberQuery.builder().pattern("206").pageSize(1).build();
+        RouteQuery routes = RouteQuery.builder().pageSize(10).page(1).build();
+        return Stream.of(
+                listing("availableNumbers().areaCodes()", rx -> rx.availableNumbers().areaCodes(),
+                        c -> c.availableNumbers().areaCodes()),
+                listing("availableNumbers().areaCodes(AreaCodeQuery)", rx -> rx.availableNumbers().areaCodes(areaCodes),
+                        c -> c.availableNumbers().areaCodes(areaCodes)),
+                listing("availableNumbers().exchanges()", rx -> rx.availableNumbers().exchanges(),
+                        c -> c.availableNumbers().exchanges()),
+                listing("availableNumbers().exchanges(ExchangeQuery)", rx -> rx.availableNumbers().exchanges(exchanges),
+                        c -> c.availableNumbers().exchanges(exchanges)),
+                listing("availableNumbers().search()", rx -> rx.availableNumbers().search(), c -> c.availableNumbers().search()),
+                listing("availableNumbers().search(NumberSearch)", rx -> rx.availableNumbers().search(search),
+                        c -> c.availableNumbers().search(search)),
+
+                action("numbers().purchase(String)", rx -> rx.numbers().purchase(NUMBER), c -> c.numbers().purchase(NUMBER)),
+                action("numbers().purchase(String, BillingMethod)", rx -> rx.numbers().purchase(NUMBER, FLAT),
+                        c -> c.numbers().purchase(NUMBER, FLAT)),
+                action("numbers().purchase(PhoneNumber)", rx -> rx.numbers().purchase(PHONE_NUMBER),
+                        c -> c.numbers().purchase(PHONE_NUMBER)),
+                action("numbers().purchase(PhoneNumber, BillingMethod)", rx -> rx.numbers().purchase(PHONE_NUMBER, FLAT),
+                        c -> c.numbers().purchase(PHONE_NUMBER, FLAT)),
+                value("numbers().purchaseWithResult(String)", rx -> rx.numbers().purchaseWithResult(NUMBER),
+                        c -> c.numbers().purchaseWithResult(NUMBER)),
+                value("numbers().purchaseWithResult(String, BillingMethod)", rx -> rx.numbers().purchaseWithResult(NUMBER, FLAT),
+                        c -> c.numbers().purchaseWithResult(NUMBER, FLAT)),
+                value("numbers().purchaseWithResult(PhoneNumber)", rx -> rx.numbers().purchaseWithResult(PHONE_NUMBER),
+                        c -> c.numbers().purchaseWithResult(PHONE_NUMBER)),
+                value("numbers().purchaseWithResult(PhoneNumber, BillingMethod)",
+                        rx -> rx.numbers().purchaseWithResult(PHONE_NUMBER, FLAT), c -> c.numbers().purchaseWithResult(PHONE_NUMBER, FLAT)),
+                listing("numbers().list()", rx -> rx.numbers().list(), c -> c.numbers().list()),
+                listing("numbers().list(AccountNumberQuery)", rx -> rx.numbers().list(account), c -> c.numbers().list(account)),
+                value("numbers().details(String)", rx -> rx.numbers().details(NUMBER), c -> c.numbers().details(NUMBER)),
+                value("numbers().details(PhoneNumber)", rx -> rx.numbers().details(PHONE_NUMBER),
+                        c -> c.numbers().details(PHONE_NUMBER)),
+                action("numbers().updateRoutes(String, String, String)", rx -> rx.numbers().updateRoutes(NUMBER, "office", "sip-reg"),
+                        c -> c.numbers().updateRoutes(NUMBER, "office", "sip-reg")),
+                action("numbers().updateRoutes(PhoneNumber, String, String)",
+                        rx -> rx.numbers().updateRoutes(PHONE_NUMBER, "office", "sip-reg"),
+                        c -> c.numbers().updateRoutes(PHONE_NUMBER, "office", "sip-reg")),
+                action("numbers().updateRoutes(String, Route, Route)", rx -> rx.numbers().updateRoutes(NUMBER, PRIMARY, FAILOVER),
+                        c -> c.numbers().updateRoutes(NUMBER, PRIMARY, FAILOVER)),
+                action("numbers().updateRoutes(PhoneNumber, Route, Route)",
+                        rx -> rx.numbers().updateRoutes(PHONE_NUMBER, PRIMARY, FAILOVER),
+                        c -> c.numbers().updateRoutes(PHONE_NUMBER, PRIMARY, FAILOVER)),
+                action("numbers().release(String)", rx -> rx.numbers().release(NUMBER), c -> c.numbers().release(NUMBER)),
+                action("numbers().release(PhoneNumber)", rx -> rx.numbers().release(PHONE_NUMBER),
+                        c -> c.numbers().release(PHONE_NUMBER)),
+                value("numbers().update(String, NumberUpdate)", rx -> rx.numbers().update(NUMBER, UPDATE),
+                        c -> c.numbers().update(NUMBER, UPDATE)),
+                value("numbers().update(PhoneNumber, NumberUpdate)", rx -> rx.numbers().update(PHONE_NUMBER, UPDATE),
+                        c -> c.numbers().update(PHONE_NUMBER, UPDATE)),
+                action("numbers().clearRoute(String, RouteRole)", rx -> rx.numbers().clearRoute(NUMBER, RouteRole.FAILOVER),
+                        c -> c.numbers().clearRoute(NUMBER, RouteRole.FAILOVER)),
+                action("numbers().clearRoute(PhoneNumber, RouteRole)",
+                        rx -> rx.numbers().clearRoute(PHONE_NUMBER, RouteRole.PRIMARY),
+                        c -> c.numbers().clearRoute(PHONE_NUMBER, RouteRole.PRIMARY)),
+
+                listing("routes().list()", rx -> rx.routes().list(), c -> c.routes().list()),
+                listing("routes().list(RouteQuery)", rx -> rx.routes().list(routes), c -> c.routes().list(routes)),
+                value("routes().create(NewRoute)", rx -> rx.routes().create(NEW_ROUTE), c -> c.routes().create(NEW_ROUTE)),
+                action("routes().update(Route, NewRoute)", rx -> rx.routes().update(PRIMARY, REPLACEMENT),
+                        c -> c.routes().update(PRIMARY, REPLACEMENT)),
+                action("routes().update(String, NewRoute)", rx -> rx.routes().update("83835", REPLACEMENT),
+                        c -> c.routes().update("83835", REPLACEMENT)),
+                action("routes().delete(Route)", rx -> rx.routes().delete(PRIMARY), c -> c.routes().delete(PRIMARY)),
+                action("routes().delete(String)", rx -> rx.routes().delete("83835"), c -> c.routes().delete("83835")),
+                listing("routes().edgeStrategies()", rx -> rx.routes().edgeStrategies(), c -> c.routes().edgeStrategies()));
+    }
+
+    /** A healthy answer to every call above: the seed's examples (one page each), v2 documents for v2's calls. */
     @BeforeEach
-    void createClient() {
-        client = TestServer.clientFor(server).build();
+    void answerEveryCall() {
+        WireMockServer server = flowroute.server();
+        server.stubFor(get(urlPathEqualTo("/v1/available-tns/npas/")).willReturn(okJson(onePage(seed("npas.json")))));
+        server.stubFor(get(urlPathEqualTo("/v1/available-tns/npanxxs/")).willReturn(okJson(onePage(seed("npanxxs.json")))));
+        server.stubFor(get(urlPathEqualTo("/v1/available-tns/tns/")).willReturn(okJson(onePage(seed("available-tns.json")))));
+        server.stubFor(get(urlPathEqualTo("/v1/tns/")).willReturn(okJson(onePage(seed("account-tns.json")))));
+        server.stubFor(get(urlPathMatching("/v1/tns/\\d{11}")).willReturn(okJson(seed("tn-details.json"))));
+        server.stubFor(put(urlPathMatching("/v1/tns/\\d{11}")).willReturn(aResponse().withStatus(201)));
+        server.stubFor(patch(urlPathMatching("/v1/tns/\\d{11}")).willReturn(noContent()));
+        server.stubFor(get(urlPathEqualTo("/v1/routes/")).willReturn(okJson(seed("routes.json"))));
+        server.stubFor(put(urlPathMatching("/v1/routes/.+")).willReturn(aResponse().withStatus(201)));
+        PhoneNumber number = PhoneNumber.parse(NUMBER);
+        NumberDetails details = NumberDetails.builder().alias("NYC main").cnamLookupsEnabled(true).rateCenter("SEATTLE")
+                .state("WA").build();
+        server.stubFor(patch(urlPathMatching("/v2/numbers/\\d{11}"))
+                .willReturn(okJson(new String(V2Wire.encodeDetails(number, details, List.of(PRIMARY, FAILOVER))))));
+        server.stubFor(delete(urlPathMatching("/v2/numbers/.+")).willReturn(noContent()));
+        server.stubFor(any(urlPathMatching("/v2/routes/\\d+")).willReturn(noContent()));
+        server.stubFor(get(urlPathEqualTo("/v2/routes/edge_strategies")).willReturn(okJson(new String(V2Wire.EDGE_STRATEGIES.encode(
+                List.of(EdgeStrategy.builder().id(4).name("US-East-VA").naptr("us-east-va.sip.flowroute.com").build()),
+                "/v2/routes/edge_strategies", Optional.empty())))));
     }
 
-    @AfterEach
-    void closeClient() {
-        client.close();
+    /** {@code body} without its links, so that a listing is that one page. */
+    private static String onePage(String body) {
+        return body.replaceAll("\"links\"\\s*:\\s*\\{[^}]*\\}", "\"links\": {}");
     }
 
-    @Test
-    void areaCodesSendsLimitAndFollowsNextLink() {
-        server.stubFor(get(urlEqualTo("/v1/available-tns/npas/?limit=3")).willReturn(okJson(seed("npas.json"))));
-        server.stubFor(get(urlEqualTo("/v1/available-tns/npas/?limit=3&page=2")).willReturn(okJson("{}")));
-
-        List<AreaCode> codes = client.availableNumbers().areaCodes(AreaCodeQuery.builder().pageSize(3).build())
-                .stream().toList();
-
-        assertEquals(List.of(AreaCode.of("201"), AreaCode.of("203"), AreaCode.of("202")), codes);
-        server.verify(getRequestedFor(urlEqualTo("/v1/available-tns/npas/?limit=3"))
-                .withHeader("Authorization", matching("Basic .+"))
-                .withHeader("X-Timestamp", matching("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ")));
-        server.verify(getRequestedFor(urlEqualTo("/v1/available-tns/npas/?limit=3&page=2")));
-        assertEquals(2, requestCount(server));
+    /** What the server received, oldest first: method, URL, the headers the SDK sets, and the body. */
+    private static List<String> received() {
+        return flowroute.requests().stream().map(FlowrouteClientOperationsTest::describe).toList();
     }
 
-    @Test
-    void areaCodesWithoutQuerySendsNoParameters() {
-        server.stubFor(get(urlEqualTo("/v1/available-tns/npas/")).willReturn(okJson("{}")));
-
-        List<AreaCode> codes = client.availableNumbers().areaCodes().stream().toList();
-
-        assertEquals(List.of(), codes);
-        server.verify(getRequestedFor(urlEqualTo("/v1/available-tns/npas/")));
-        assertEquals(1, requestCount(server));
+    private static String describe(LoggedRequest request) {
+        return request.getMethod() + " " + request.getUrl() + "\nAuthorization: " + request.getHeader("Authorization")
+                + "\nX-Timestamp: " + request.getHeader("X-Timestamp") + "\nContent-Type: " + request.getHeader("Content-Type")
+                + "\n\n" + request.getBodyAsString();
     }
 
-    @Test
-    void exchangesSendsSortedQueryAndFollowsNextLink() {
-        server.stubFor(get(urlEqualTo("/v1/available-tns/npanxxs/?limit=2&npa=203&page=3"))
-                .willReturn(okJson(seed("npanxxs.json"))));
-        // The seed's links.next is "?npa=203&limit=2&page=4": re-sent with its parameters sorted.
-        server.stubFor(get(urlEqualTo("/v1/available-tns/npanxxs/?limit=2&npa=203&page=4")).willReturn(okJson("{}")));
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("delegations")
+    void sendsWhatTheReactiveCallSendsAndReturnsWhatItEmits(Delegation call) {
+        Object emitted = call.reactive().apply(flowroute.client()).block(WAIT);
+        List<String> sentByReactive = received();
+        flowroute.server().resetRequests();
 
-        List<Exchange> exchanges = client.availableNumbers()
-                .exchanges(ExchangeQuery.builder().pageSize(2).npa("203").page(3).build())
-                .stream().toList();
+        Object returned = call.blocking().apply(client());
 
-        assertEquals(List.of(Exchange.of("203", "654"), Exchange.of("203", "648")), exchanges);
-        server.verify(getRequestedFor(urlEqualTo("/v1/available-tns/npanxxs/?limit=2&npa=203&page=3")));
-        server.verify(getRequestedFor(urlEqualTo("/v1/available-tns/npanxxs/?limit=2&npa=203&page=4")));
-        assertEquals(2, requestCount(server));
+        assertFalse(sentByReactive.isEmpty(), "the reactive call sent something");
+        assertEquals(sentByReactive, received(), "the blocking call sent the reactive call's requests, as they were");
+        assertEquals(emitted, returned);
+        if (call.returnsValue()) {
+            assertNotNull(emitted, "a call that returns a value emitted one");
+            assertFalse(emitted instanceof List<?> list && list.isEmpty(), "a listing with items, so that their order counts");
+        }
     }
 
-    @Test
-    void exchangesWithoutQuery() {
-        server.stubFor(get(urlEqualTo("/v1/available-tns/npanxxs/")).willReturn(okJson("{}")));
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("delegations")
+    void throwsWhatTheReactiveCallSignals(Delegation call) {
+        flowroute.server().stubFor(any(anyUrl()).atPriority(1).willReturn(aResponse().withStatus(422).withBody(REFUSAL)));
+        RuntimeException signalled = assertThrows(RuntimeException.class, () -> call.reactive().apply(flowroute.client()).block(WAIT));
+        int sentByReactive = requestCount(flowroute);
+        flowroute.server().resetRequests();
 
-        assertEquals(List.of(), client.availableNumbers().exchanges().stream().toList());
-        server.verify(getRequestedFor(urlEqualTo("/v1/available-tns/npanxxs/")));
+        RuntimeException thrown = assertThrows(RuntimeException.class, () -> call.blocking().apply(client()));
+
+        assertEquals(signalled.getClass(), thrown.getClass(), () -> "thrown: " + thrown);
+        assertEquals(signalled.getMessage(), thrown.getMessage());
+        FlowrouteApiException refused = assertInstanceOf(FlowrouteApiException.class, thrown);
+        assertEquals(422, refused.statusCode());
+        assertEquals(List.of("refused by the test server"), refused.errorMessages());
+        assertEquals(sentByReactive, requestCount(flowroute));
     }
 
-    @Test
-    void searchSendsEveryCriterionAndParsesNumbersAndLinks() {
-        server.stubFor(get(urlEqualTo("/v1/available-tns/tns/?limit=3&npa=206&nxx=641&page=2&ratecenter=SEATTLE&state=WA"))
-                .willReturn(okJson(seed("available-tns.json"))));
-        NumberSearch search = NumberSearch.builder().pageSize(3).npa("206").nxx("641").page(2)
-                .rateCenter("SEATTLE").state("WA").build();
-
-        Page<AvailableNumber> page = client.availableNumbers().search(search).iterableByPage().iterator().next();
-
-        AvailableNumber first = AvailableNumber.builder()
-                .number(PhoneNumber.parse("12066417744"))
-                .initialCost(new BigDecimal("1.00"))
-                .monthlyCost(new BigDecimal("1.25"))
-                .addBillingMethods(BillingMethod.METERED)
-                .rateCenter("SEATTLE")
-                .state("WA")
-                .build();
-        assertEquals(first, page.items().get(0));
-        assertEquals(List.of("12066417744", "12066417667", "12066417669"),
-                page.items().stream().map(n -> n.number().toString()).toList());
-        assertEquals(Optional.of("/v1/available-tns/tns/?npa=206&nxx=641&state=WA&ratecenter=SEATTLE&limit=3&page=3"),
-                page.nextLink());
-        assertEquals(Optional.of("/v1/available-tns/tns/?npa=206&nxx=641&state=WA&ratecenter=SEATTLE&limit=3&page=1"),
-                page.prevLink());
-        assertEquals(1, requestCount(server), "only the page asked for is fetched");
-    }
-
-    @Test
-    void searchWithoutCriteria() {
-        server.stubFor(get(urlEqualTo("/v1/available-tns/tns/")).willReturn(okJson("{}")));
-
-        assertEquals(List.of(), client.availableNumbers().search().stream().toList());
-        server.verify(getRequestedFor(urlEqualTo("/v1/available-tns/tns/")));
+    /** {@code numbers().purchase(String, BillingMethod)}: the client the method is reached through, its name and parameter types. */
+    private static String signature(Method method) {
+        String client = switch (method.getDeclaringClass().getSimpleName()) {
+            case "AvailableNumbersClient" -> "availableNumbers()";
+            case "NumbersClient" -> "numbers()";
+            case "RoutesClient" -> "routes()";
+            default -> throw new AssertionError(method);
+        };
+        return client + "." + method.getName() + Arrays.stream(method.getParameterTypes()).map(Class::getSimpleName)
+                .collect(Collectors.joining(", ", "(", ")"));
     }
 
     @Test
-    void purchaseOverloadsSendTheBillingMethod() {
-        server.stubFor(put(urlEqualTo("/v1/tns/12066417744")).willReturn(noContent()));
+    void everyPublicMethodOfTheFacadeIsCheckedOnce() {
+        Set<String> methods = Stream.of(AvailableNumbersClient.class, NumbersClient.class, RoutesClient.class)
+                .flatMap(type -> Arrays.stream(type.getDeclaredMethods()))
+                .filter(method -> Modifier.isPublic(method.getModifiers()))
+                .map(FlowrouteClientOperationsTest::signature)
+                .collect(Collectors.toSet());
+        List<String> checked = delegations().map(Delegation::signature).toList();
 
-        client.numbers().purchase("12066417744");
-        client.numbers().purchase("+1 206-641-7744", BillingMethod.METERED);
-        client.numbers().purchase(PhoneNumber.parse("(206) 641-7744"));
-        client.numbers().purchase(PhoneNumber.parse("12066417744"), BillingMethod.of("FLAT"));
-
-        server.verify(3, putRequestedFor(urlEqualTo("/v1/tns/12066417744"))
-                .withRequestBody(equalToJson("{\"billing_method\": \"METERED\"}")));
-        server.verify(1, putRequestedFor(urlEqualTo("/v1/tns/12066417744"))
-                .withRequestBody(equalToJson("{\"billing_method\": \"FLAT\"}")));
-        assertEquals(4, requestCount(server));
-    }
-
-    @Test
-    void listAccountNumbersSendsPatternAndParsesRoutes() {
-        server.stubFor(get(urlEqualTo("/v1/tns/?limit=1&pattern=206")).willReturn(okJson(seed("account-tns.json"))));
-        server.stubFor(get(urlEqualTo("/v1/tns/?limit=1&page=2&pattern=206")).willReturn(okJson("{}")));
-
-        List<AccountNumber> numbers = client.numbers()
-                .list(AccountNumberQuery.builder().pageSize(1).pattern("206").build())
-                .stream().toList();
-
-        assertEquals(1, numbers.size());
-        AccountNumber number = numbers.get(0);
-        assertEquals(PhoneNumber.parse("12066417848"), number.number());
-        assertEquals(Optional.of(BillingMethod.METERED), number.billingMethod());
-        assertEquals(Route.of("HOSTroute1", RouteType.HOST, "24.239.23.40:5060"), number.primaryRoute());
-        assertEquals(Route.of("URIroute1", RouteType.URI, "sip:16476998778@215.122.69.152:5060"), number.failoverRoute());
-        server.verify(getRequestedFor(urlEqualTo("/v1/tns/?limit=1&pattern=206")));
-        server.verify(getRequestedFor(urlEqualTo("/v1/tns/?limit=1&page=2&pattern=206")));
-        assertEquals(2, requestCount(server));
-    }
-
-    @Test
-    void listAccountNumbersWithoutQuery() {
-        server.stubFor(get(urlEqualTo("/v1/tns/")).willReturn(okJson("{}")));
-
-        assertEquals(List.of(), client.numbers().list().stream().toList());
-        server.verify(getRequestedFor(urlEqualTo("/v1/tns/")));
-    }
-
-    @Test
-    void detailsOfStringAndPhoneNumber() {
-        server.stubFor(get(urlEqualTo("/v1/tns/12066417744")).willReturn(okJson(seed("tn-details.json"))));
-
-        NumberDetails fromString = client.numbers().details("12066417744");
-        NumberDetails fromNumber = client.numbers().details(PhoneNumber.parse("+1 206-641-7744"));
-
-        Route sipReg = Route.of("sip-reg", RouteType.SIP_REG, null);
-        NumberDetails expected = NumberDetails.builder().billingMethod(BillingMethod.METERED)
-                .addRoutes(sipReg, sipReg).build();
-        assertEquals(expected, fromString);
-        assertEquals(expected, fromNumber);
-        assertEquals(sipReg, fromString.primaryRoute());
-        assertEquals(Optional.empty(), fromString.failoverRoute().value());
-        server.verify(2, getRequestedFor(urlEqualTo("/v1/tns/12066417744")));
-        assertEquals(2, requestCount(server));
-    }
-
-    @Test
-    void updateRoutesSendsPrimaryThenFailover() {
-        server.stubFor(patch(urlEqualTo("/v1/tns/12066417744")).willReturn(ok()));
-
-        client.numbers().updateRoutes("12066417744", "HOSTroute1", "URIroute1");
-        client.numbers().updateRoutes(PhoneNumber.parse("206.641.7744"), "HOSTroute1", "URIroute1");
-
-        server.verify(2, patchRequestedFor(urlEqualTo("/v1/tns/12066417744"))
-                .withRequestBody(equalToJson("{\"routes\": [{\"name\": \"HOSTroute1\"}, {\"name\": \"URIroute1\"}]}")));
-        assertEquals(2, requestCount(server));
-    }
-
-    @Test
-    void listRoutesKeepsServerOrder() {
-        server.stubFor(get(urlEqualTo("/v1/routes/?limit=10&page=1")).willReturn(okJson(seed("routes.json"))));
-
-        List<Route> routes = client.routes().list(RouteQuery.builder().pageSize(10).page(1).build()).stream().toList();
-
-        assertEquals(List.of(
-                Route.of("HOSTroute1", RouteType.HOST, "24.239.23.40:5060"),
-                Route.of("PSTNroute1", RouteType.PSTN, "178"),
-                Route.of("URIroute1", RouteType.URI, "sip:16476998778@215.122.69.152:5060"),
-                Route.of("sip-reg", RouteType.SIP_REG, null)), routes);
-        server.verify(getRequestedFor(urlEqualTo("/v1/routes/?limit=10&page=1")));
-        assertEquals(1, requestCount(server));
-    }
-
-    @Test
-    void listRoutesWithoutQuery() {
-        server.stubFor(get(urlEqualTo("/v1/routes/")).willReturn(okJson(seed("routes.json"))));
-
-        assertEquals(4, client.routes().list().stream().count());
-        server.verify(getRequestedFor(urlEqualTo("/v1/routes/")));
-    }
-
-    @Test
-    void createRouteOfEachType() {
-        server.stubFor(put(urlEqualTo("/v1/routes/MyPSTN")).willReturn(noContent()));
-        server.stubFor(put(urlEqualTo("/v1/routes/MyHost")).willReturn(noContent()));
-        server.stubFor(put(urlEqualTo("/v1/routes/My%20URI")).willReturn(noContent()));
-
-        assertEquals(Route.of("MyPSTN", RouteType.PSTN, "12065551212"),
-                client.routes().create(NewRoute.pstn("MyPSTN", "12065551212")));
-        assertEquals(Route.of("MyHost", RouteType.HOST, "24.239.23.40:5060"),
-                client.routes().create(NewRoute.host("MyHost", "24.239.23.40:5060")));
-        assertEquals(Route.of("My URI", RouteType.URI, "sip:12065551212@215.122.69.152:5060"),
-                client.routes().create(NewRoute.uri("My URI", "sip:12065551212@215.122.69.152:5060")));
-
-        server.verify(putRequestedFor(urlEqualTo("/v1/routes/MyPSTN"))
-                .withRequestBody(equalToJson("{\"type\": \"PSTN\", \"value\": \"12065551212\"}")));
-        server.verify(putRequestedFor(urlEqualTo("/v1/routes/MyHost"))
-                .withRequestBody(equalToJson("{\"type\": \"HOST\", \"value\": \"24.239.23.40:5060\"}")));
-        server.verify(putRequestedFor(urlEqualTo("/v1/routes/My%20URI"))
-                .withRequestBody(equalToJson("{\"type\": \"URI\", \"value\": \"sip:12065551212@215.122.69.152:5060\"}")));
-        assertEquals(3, requestCount(server));
+        assertEquals(methods, Set.copyOf(checked));
+        assertEquals(checked.size(), Set.copyOf(checked).size(), "each method once: " + checked);
     }
 
     @Test
     void listingsSendNothingUntilIterated() {
-        PagedIterable<Route> routes = client.routes().list();
+        PagedIterable<Route> routes = client().routes().list();
         routes.iterator();
         routes.stream();
         routes.iterableByPage().iterator();
         routes.streamByPage();
 
-        assertEquals(0, requestCount(server));
+        assertEquals(0, requestCount(flowroute));
+        assertTrue(routes.stream().findFirst().isPresent());
+        assertEquals(1, requestCount(flowroute));
     }
 }

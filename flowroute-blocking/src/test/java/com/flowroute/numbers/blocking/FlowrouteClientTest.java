@@ -20,7 +20,7 @@ import com.flowroute.numbers.ServerException;
 import com.flowroute.numbers.reactive.FlowrouteClientBuilder;
 import com.flowroute.numbers.reactive.ReactiveFlowrouteClient;
 import com.flowroute.numbers.reactive.RetryPolicy;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.flowroute.numbers.reactive.MockFlowrouteExtension;
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,17 +32,17 @@ class FlowrouteClientTest {
     private static final String DETAILS = "/v1/tns/12066417744";
 
     @RegisterExtension
-    static final WireMockExtension server = TestServer.extension();
+    static final MockFlowrouteExtension flowroute = TestServer.extension();
 
     @BeforeEach
     void stubDetails() {
-        server.stubFor(get(urlEqualTo(DETAILS)).willReturn(okJson(TestServer.seed("tn-details.json"))));
+        flowroute.server().stubFor(get(urlEqualTo(DETAILS)).willReturn(okJson(TestServer.seed("tn-details.json"))));
     }
 
     private ReactiveFlowrouteClient reactiveClient() {
         return ReactiveFlowrouteClient.builder()
                 .credentials(FlowrouteCredentials.of("key", "secret"))
-                .baseUrl(TestServer.baseUrl(server))
+                .baseUrl(flowroute.baseUrl())
                 .build();
     }
 
@@ -60,7 +60,7 @@ class FlowrouteClientTest {
                     .expectComplete()
                     .verify(Duration.ofSeconds(5));
             assertEquals(BillingMethod.METERED, FlowrouteClient.of(reactive).numbers().details("12066417744").billingMethod().orElseThrow());
-            assertEquals(3, requestCount(server));
+            assertEquals(3, requestCount(flowroute));
         }
     }
 
@@ -108,35 +108,35 @@ class FlowrouteClientTest {
 
         try (FlowrouteClient client = builder
                 .credentials(FlowrouteCredentials.of("key", "secret"))
-                .baseUrl(TestServer.baseUrl(server))
+                .baseUrl(flowroute.baseUrl())
                 .userAgent("x/1")
                 .build()) {
             client.numbers().details("12066417744");
         }
 
-        server.verify(getRequestedFor(urlEqualTo(DETAILS))
+        flowroute.server().verify(getRequestedFor(urlEqualTo(DETAILS))
                 .withHeader("User-Agent", matching("flowroute-numbers-java/\\S+ \\(.*\\) x/1")));
     }
 
     @Test
     void retryPolicyOfTheBuilderApplies() {
-        server.stubFor(get(urlEqualTo(DETAILS)).willReturn(aResponse().withStatus(503)));
+        flowroute.server().stubFor(get(urlEqualTo(DETAILS)).willReturn(aResponse().withStatus(503)));
 
-        try (FlowrouteClient client = TestServer.clientFor(server)
+        try (FlowrouteClient client = TestServer.clientFor(flowroute)
                 .retryPolicy(RetryPolicy.builder().maxRetries(2).minBackoff(Duration.ofMillis(1))
                         .maxBackoff(Duration.ofMillis(1)).build())
                 .build()) {
             assertThrowsExactly(ServerException.class, () -> client.numbers().details("12066417744"));
         }
 
-        assertEquals(3, requestCount(server), "one attempt and two retries");
+        assertEquals(3, requestCount(flowroute), "one attempt and two retries");
     }
 
     @Test
     void responseTimeoutOfTheBuilderBoundsABlockingCall() {
-        server.stubFor(get(urlEqualTo(DETAILS)).willReturn(okJson("{}").withFixedDelay(2000)));
+        flowroute.server().stubFor(get(urlEqualTo(DETAILS)).willReturn(okJson("{}").withFixedDelay(2000)));
 
-        try (FlowrouteClient client = TestServer.clientFor(server)
+        try (FlowrouteClient client = TestServer.clientFor(flowroute)
                 .responseTimeout(Duration.ofMillis(200))
                 .retryPolicy(RetryPolicy.none())
                 .build()) {

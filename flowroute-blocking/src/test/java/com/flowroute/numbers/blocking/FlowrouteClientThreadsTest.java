@@ -15,7 +15,7 @@ import com.flowroute.numbers.NumberDetails;
 import com.flowroute.numbers.Route;
 import com.flowroute.numbers.RouteQuery;
 import com.flowroute.numbers.RouteType;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.flowroute.numbers.reactive.MockFlowrouteExtension;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,8 +28,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.publisher.Mono;
@@ -43,19 +41,13 @@ class FlowrouteClientThreadsTest {
             + "{\"type\": \"SIP-REG\", \"name\": \"sip-reg\"}, {\"type\": \"SIP-REG\", \"name\": \"sip-reg\"}]}";
 
     @RegisterExtension
-    static final WireMockExtension server = TestServer.extension();
+    static final MockFlowrouteExtension flowroute = TestServer.extension();
 
-    private FlowrouteClient client;
-
-    @BeforeEach
-    void createClient() {
-        client = TestServer.clientFor(server).build();
+    /** A blocking client over this test's reactive client. */
+    private static FlowrouteClient client() {
+        return TestServer.client(flowroute);
     }
 
-    @AfterEach
-    void closeClient() {
-        client.close();
-    }
 
     private static void assertRefusedOnNonBlockingThread(Throwable error, String threadPrefix) {
         assertInstanceOf(IllegalStateException.class, error);
@@ -65,20 +57,20 @@ class FlowrouteClientThreadsTest {
 
     @Test
     void callOnAParallelSchedulerThreadFailsAtOnceWithoutARequest() {
-        Mono<NumberDetails> details = Mono.fromCallable(() -> client.numbers().details("12066417744"))
+        Mono<NumberDetails> details = Mono.fromCallable(() -> client().numbers().details("12066417744"))
                 .subscribeOn(Schedulers.parallel());
 
         StepVerifier.create(details)
                 .expectErrorSatisfies(error -> assertRefusedOnNonBlockingThread(error, "parallel-"))
                 .verify(Duration.ofSeconds(5));
-        assertEquals(0, requestCount(server));
+        assertEquals(0, requestCount(flowroute));
     }
 
     @Test
     void voidCallsAndListingsAreRefusedTooWithoutARequest() {
-        Mono<Object> purchase = Mono.fromRunnable(() -> client.numbers().purchase("12066417744"))
+        Mono<Object> purchase = Mono.fromRunnable(() -> client().numbers().purchase("12066417744"))
                 .subscribeOn(Schedulers.single());
-        Mono<Long> listing = Mono.fromCallable(() -> client.routes().list().stream().count())
+        Mono<Long> listing = Mono.fromCallable(() -> client().routes().list().stream().count())
                 .subscribeOn(Schedulers.parallel());
 
         StepVerifier.create(purchase)
@@ -87,26 +79,26 @@ class FlowrouteClientThreadsTest {
         StepVerifier.create(listing)
                 .expectErrorSatisfies(error -> assertRefusedOnNonBlockingThread(error, "parallel-"))
                 .verify(Duration.ofSeconds(5));
-        assertEquals(0, requestCount(server));
+        assertEquals(0, requestCount(flowroute));
     }
 
     @Test
     void callOnANettyEventLoopIsRefused() {
-        server.stubFor(get(urlEqualTo(DETAILS)).willReturn(okJson(DETAILS_BODY)));
+        flowroute.server().stubFor(get(urlEqualTo(DETAILS)).willReturn(okJson(DETAILS_BODY)));
         // Blocking inside a reactive callback: the callback runs on the event loop that read the answer.
-        Mono<NumberDetails> nested = client.reactive().numbers().details("12066417744")
-                .map(outer -> client.numbers().details("12066417744"));
+        Mono<NumberDetails> nested = client().reactive().numbers().details("12066417744")
+                .map(outer -> client().numbers().details("12066417744"));
 
         StepVerifier.create(nested)
                 .expectErrorSatisfies(error -> assertRefusedOnNonBlockingThread(error, "reactor-http-"))
                 .verify(Duration.ofSeconds(5));
-        assertEquals(1, requestCount(server), "only the outer, reactive call was sent");
+        assertEquals(1, requestCount(flowroute), "only the outer, reactive call was sent");
     }
 
     @Test
     void callOnBoundedElasticIsAllowed() {
-        server.stubFor(get(urlEqualTo(DETAILS)).willReturn(okJson(DETAILS_BODY)));
-        Mono<NumberDetails> details = Mono.fromCallable(() -> client.numbers().details("12066417744"))
+        flowroute.server().stubFor(get(urlEqualTo(DETAILS)).willReturn(okJson(DETAILS_BODY)));
+        Mono<NumberDetails> details = Mono.fromCallable(() -> client().numbers().details("12066417744"))
                 .subscribeOn(Schedulers.boundedElastic());
 
         StepVerifier.create(details)
@@ -130,7 +122,7 @@ class FlowrouteClientThreadsTest {
             }
         }, "blocking-caller");
         caller.start();
-        Threads.awaitRequest(server, path);
+        Threads.awaitRequest(flowroute.server(), path);
         Threads.awaitParked(caller);
 
         long start = System.nanoTime();
@@ -162,31 +154,31 @@ class FlowrouteClientThreadsTest {
 
     @Test
     void interruptingAWaitingCallCancelsItPromptly() throws Exception {
-        server.stubFor(get(urlEqualTo(DETAILS)).willReturn(okJson(DETAILS_BODY).withFixedDelay(5000)));
+        flowroute.server().stubFor(get(urlEqualTo(DETAILS)).willReturn(okJson(DETAILS_BODY).withFixedDelay(5000)));
 
-        Interrupted result = interruptWhileWaiting(DETAILS, () -> client.numbers().details("12066417744"));
+        Interrupted result = interruptWhileWaiting(DETAILS, () -> client().numbers().details("12066417744"));
 
         assertInterrupted(result);
-        server.verify(1, getRequestedFor(urlEqualTo(DETAILS)));
+        flowroute.server().verify(1, getRequestedFor(urlEqualTo(DETAILS)));
     }
 
     @Test
     void interruptingAWaitingListingCancelsItPromptly() throws Exception {
-        server.stubFor(get(urlEqualTo("/v1/routes/")).willReturn(okJson("{}").withFixedDelay(5000)));
+        flowroute.server().stubFor(get(urlEqualTo("/v1/routes/")).willReturn(okJson("{}").withFixedDelay(5000)));
 
-        Interrupted result = interruptWhileWaiting("/v1/routes/", () -> client.routes().list().iterator().hasNext());
+        Interrupted result = interruptWhileWaiting("/v1/routes/", () -> client().routes().list().iterator().hasNext());
 
         assertInterrupted(result);
     }
 
     @Test
     void anAlreadyInterruptedThreadSendsNothing() throws Exception {
-        server.stubFor(get(urlEqualTo(DETAILS)).willReturn(okJson(DETAILS_BODY)));
+        flowroute.server().stubFor(get(urlEqualTo(DETAILS)).willReturn(okJson(DETAILS_BODY)));
         CompletableFuture<Interrupted> outcome = new CompletableFuture<>();
         Thread caller = new Thread(() -> {
             Thread.currentThread().interrupt();
             try {
-                client.numbers().details("12066417744");
+                client().numbers().details("12066417744");
                 outcome.complete(new Interrupted(null, Thread.currentThread().isInterrupted()));
             } catch (Throwable error) {
                 outcome.complete(new Interrupted(error, Thread.currentThread().isInterrupted()));
@@ -198,25 +190,25 @@ class FlowrouteClientThreadsTest {
 
         assertInstanceOf(FlowrouteTransportException.class, result.error);
         assertTrue(result.flagSet);
-        assertEquals(0, requestCount(server));
+        assertEquals(0, requestCount(flowroute));
     }
 
     @Test
     void oneClientServesThirtyTwoThreadsAtOnce() throws Exception {
         int threads = 32;
         for (int i = 0; i < threads; i++) {
-            server.stubFor(get(urlEqualTo("/v1/tns/" + number(i))).willReturn(okJson("{\"billing_method\": \"METERED\","
+            flowroute.server().stubFor(get(urlEqualTo("/v1/tns/" + number(i))).willReturn(okJson("{\"billing_method\": \"METERED\","
                     + " \"routes\": [{\"type\": \"HOST\", \"name\": \"primary-" + i + "\", \"value\": \"10.0.0." + i + ":5060\"},"
                     + " {\"type\": \"PSTN\", \"name\": \"failover-" + i + "\", \"value\": \"" + number(i) + "\"}]}")));
         }
-        server.stubFor(get(urlEqualTo("/v1/routes/?limit=2")).willReturn(okJson("{\"routes\": {"
+        flowroute.server().stubFor(get(urlEqualTo("/v1/routes/?limit=2")).willReturn(okJson("{\"routes\": {"
                 + "\"a\": {\"type\": \"HOST\", \"value\": \"10.0.0.1\"}, \"b\": {\"type\": \"SIP-REG\", \"value\": null}},"
                 + " \"links\": {\"next\": \"/v1/routes/?limit=2&page=2\"}}")));
-        server.stubFor(get(urlEqualTo("/v1/routes/?limit=2&page=2")).willReturn(okJson("{\"routes\": {"
+        flowroute.server().stubFor(get(urlEqualTo("/v1/routes/?limit=2&page=2")).willReturn(okJson("{\"routes\": {"
                 + "\"c\": {\"type\": \"URI\", \"value\": \"sip:c@example.com\"}}}")));
         List<Route> allRoutes = List.of(Route.of("a", RouteType.HOST, "10.0.0.1"), Route.of("b", RouteType.SIP_REG, null),
                 Route.of("c", RouteType.URI, "sip:c@example.com"));
-        PagedIterable<Route> routes = client.routes().list(RouteQuery.builder().pageSize(2).build());
+        PagedIterable<Route> routes = client().routes().list(RouteQuery.builder().pageSize(2).build());
 
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
@@ -226,7 +218,7 @@ class FlowrouteClientThreadsTest {
                 int index = i;
                 results.add(pool.submit(() -> {
                     start.await();
-                    NumberDetails details = client.numbers().details(number(index));
+                    NumberDetails details = client().numbers().details(number(index));
                     assertEquals(Route.of("primary-" + index, RouteType.HOST, "10.0.0." + index + ":5060"), details.primaryRoute());
                     assertEquals(Route.of("failover-" + index, RouteType.PSTN, number(index)), details.failoverRoute());
                     assertEquals(allRoutes, routes.stream().toList());
@@ -246,11 +238,11 @@ class FlowrouteClientThreadsTest {
         }
 
         for (int i = 0; i < threads; i++) {
-            server.verify(1, getRequestedFor(urlEqualTo("/v1/tns/" + number(i))));
+            flowroute.server().verify(1, getRequestedFor(urlEqualTo("/v1/tns/" + number(i))));
         }
-        server.verify(threads, getRequestedFor(urlEqualTo("/v1/routes/?limit=2")));
-        server.verify(threads, getRequestedFor(urlEqualTo("/v1/routes/?limit=2&page=2")));
-        assertEquals(threads * 3, requestCount(server));
+        flowroute.server().verify(threads, getRequestedFor(urlEqualTo("/v1/routes/?limit=2")));
+        flowroute.server().verify(threads, getRequestedFor(urlEqualTo("/v1/routes/?limit=2&page=2")));
+        assertEquals(threads * 3, requestCount(flowroute));
     }
 
     /** A distinct NANP number per thread: 1206555 followed by 0100-0131. */

@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import com.flowroute.numbers.AreaCode;
 import com.flowroute.numbers.AreaCodeQuery;
 import com.flowroute.numbers.Page;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.flowroute.numbers.reactive.MockFlowrouteExtension;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -19,7 +19,6 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -31,23 +30,16 @@ class PagedIterableTest {
     private static final String PAGE_3 = "/v1/available-tns/npas/?limit=10&page=3";
 
     @RegisterExtension
-    static final WireMockExtension server = TestServer.extension();
+    static final MockFlowrouteExtension flowroute = TestServer.extension();
 
-    private FlowrouteClient client;
     private PagedIterable<AreaCode> areaCodes;
 
     @BeforeEach
     void stubThreePages() {
-        server.stubFor(get(urlEqualTo(PAGE_1)).willReturn(okJson(page(201, PAGE_2))));
-        server.stubFor(get(urlEqualTo(PAGE_2)).willReturn(okJson(page(211, PAGE_3))));
-        server.stubFor(get(urlEqualTo(PAGE_3)).willReturn(okJson(page(221, null))));
-        client = TestServer.clientFor(server).build();
-        areaCodes = client.availableNumbers().areaCodes(AreaCodeQuery.builder().pageSize(10).build());
-    }
-
-    @AfterEach
-    void closeClient() {
-        client.close();
+        flowroute.server().stubFor(get(urlEqualTo(PAGE_1)).willReturn(okJson(page(201, PAGE_2))));
+        flowroute.server().stubFor(get(urlEqualTo(PAGE_2)).willReturn(okJson(page(211, PAGE_3))));
+        flowroute.server().stubFor(get(urlEqualTo(PAGE_3)).willReturn(okJson(page(221, null))));
+        areaCodes = TestServer.client(flowroute).availableNumbers().areaCodes(AreaCodeQuery.builder().pageSize(10).build());
     }
 
     /** Ten area codes from {@code first}, and a links.next when {@code next} is not null. */
@@ -66,8 +58,8 @@ class PagedIterableTest {
     void streamLimitFiveSendsOneRequest() {
         assertEquals(codes(201, 5), areaCodes.stream().limit(5).toList());
 
-        server.verify(1, getRequestedFor(urlEqualTo(PAGE_1)));
-        assertEquals(1, requestCount(server));
+        flowroute.server().verify(1, getRequestedFor(urlEqualTo(PAGE_1)));
+        assertEquals(1, requestCount(flowroute));
     }
 
     @Test
@@ -81,24 +73,24 @@ class PagedIterableTest {
         }
 
         assertEquals(codes(201, 5), seen);
-        assertEquals(1, requestCount(server));
+        assertEquals(1, requestCount(flowroute));
     }
 
     @Test
     void takingExactlyOnePageDoesNotFetchTheNext() {
         assertEquals(codes(201, 10), areaCodes.stream().limit(10).toList());
 
-        assertEquals(1, requestCount(server));
+        assertEquals(1, requestCount(flowroute));
     }
 
     @Test
     void walkingEverythingSendsThreeRequests() {
         assertEquals(codes(201, 30), areaCodes.stream().toList());
 
-        server.verify(1, getRequestedFor(urlEqualTo(PAGE_1)));
-        server.verify(1, getRequestedFor(urlEqualTo(PAGE_2)));
-        server.verify(1, getRequestedFor(urlEqualTo(PAGE_3)));
-        assertEquals(3, requestCount(server));
+        flowroute.server().verify(1, getRequestedFor(urlEqualTo(PAGE_1)));
+        flowroute.server().verify(1, getRequestedFor(urlEqualTo(PAGE_2)));
+        flowroute.server().verify(1, getRequestedFor(urlEqualTo(PAGE_3)));
+        assertEquals(3, requestCount(flowroute));
     }
 
     @Test
@@ -112,10 +104,10 @@ class PagedIterableTest {
 
         assertEquals(codes(201, 30), first);
         assertEquals(codes(201, 30), second);
-        server.verify(2, getRequestedFor(urlEqualTo(PAGE_1)));
-        server.verify(2, getRequestedFor(urlEqualTo(PAGE_2)));
-        server.verify(2, getRequestedFor(urlEqualTo(PAGE_3)));
-        assertEquals(6, requestCount(server));
+        flowroute.server().verify(2, getRequestedFor(urlEqualTo(PAGE_1)));
+        flowroute.server().verify(2, getRequestedFor(urlEqualTo(PAGE_2)));
+        flowroute.server().verify(2, getRequestedFor(urlEqualTo(PAGE_3)));
+        assertEquals(6, requestCount(flowroute));
     }
 
     @Test
@@ -127,7 +119,7 @@ class PagedIterableTest {
         assertEquals(AreaCode.of("201"), b.next());
         assertEquals(AreaCode.of("202"), a.next());
         assertEquals(AreaCode.of("202"), b.next());
-        assertEquals(2, requestCount(server));
+        assertEquals(2, requestCount(flowroute));
     }
 
     @Test
@@ -142,7 +134,7 @@ class PagedIterableTest {
         assertEquals(Optional.of(PAGE_2), pages.get(0).nextLink());
         assertEquals(Optional.of(PAGE_3), pages.get(1).nextLink());
         assertEquals(Optional.empty(), pages.get(2).nextLink());
-        assertEquals(3, requestCount(server));
+        assertEquals(3, requestCount(flowroute));
     }
 
     @Test
@@ -150,7 +142,7 @@ class PagedIterableTest {
         List<Page<AreaCode>> pages = areaCodes.streamByPage().limit(2).toList();
 
         assertEquals(List.of(codes(201, 10), codes(211, 10)), pages.stream().map(Page::items).toList());
-        assertEquals(2, requestCount(server));
+        assertEquals(2, requestCount(flowroute));
     }
 
     @Test
@@ -161,8 +153,8 @@ class PagedIterableTest {
 
         assertEquals(List.of(codes(211, 10), codes(221, 10)), pages.stream().map(Page::items).toList());
         assertEquals(List.of(codes(221, 10)), again.stream().map(Page::items).toList());
-        server.verify(0, getRequestedFor(urlEqualTo(PAGE_1)));
-        assertEquals(3, requestCount(server));
+        flowroute.server().verify(0, getRequestedFor(urlEqualTo(PAGE_1)));
+        assertEquals(3, requestCount(flowroute));
     }
 
     @Test
@@ -178,7 +170,7 @@ class PagedIterableTest {
 
         assertEquals(codes(201, 15), seen);
         assertFalse(items.hasNext(), "a closed stream's walk is over");
-        server.verify(0, getRequestedFor(urlEqualTo(PAGE_3)));
-        assertEquals(2, requestCount(server));
+        flowroute.server().verify(0, getRequestedFor(urlEqualTo(PAGE_3)));
+        assertEquals(2, requestCount(flowroute));
     }
 }

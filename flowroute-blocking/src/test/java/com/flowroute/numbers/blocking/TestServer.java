@@ -1,40 +1,43 @@
 package com.flowroute.numbers.blocking;
 
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
-
 import com.flowroute.numbers.FlowrouteCredentials;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
+import com.flowroute.numbers.reactive.MockFlowrouteExtension;
+import com.flowroute.numbers.reactive.RetryPolicy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
-/** WireMock on a loopback port, clients pointed at it, and the seed README's example responses. */
+/**
+ * The reactive module's {@link MockFlowrouteExtension} as these tests use it (more server threads,
+ * for the tests that block many callers at once), blocking clients over its per-test client, and
+ * the seed README's example responses.
+ */
 final class TestServer {
     private TestServer() {}
 
-    /** A WireMock extension on 127.0.0.1 and a free port; stubs and journal reset before each test. */
-    static WireMockExtension extension() {
-        return WireMockExtension.newInstance()
-                .options(wireMockConfig().bindAddress("127.0.0.1").dynamicPort().containerThreads(64))
-                .build();
+    /** WireMock on 127.0.0.1 and a free port, reset before each test, with a reactive client per test. */
+    static MockFlowrouteExtension extension() {
+        return MockFlowrouteExtension.create().server(options -> options.containerThreads(64));
     }
 
-    /** A client builder aimed at {@code server}'s {@code /v1}, with test credentials. */
-    static FlowrouteClient.Builder clientFor(WireMockExtension server) {
+    /** A blocking client over this test's reactive client (which the extension closes after the test). */
+    static FlowrouteClient client(MockFlowrouteExtension flowroute) {
+        return FlowrouteClient.of(flowroute.client());
+    }
+
+    /** A blocking client builder aimed at {@code flowroute}'s {@code /v1}, with its credentials, no retries. */
+    static FlowrouteClient.Builder clientFor(MockFlowrouteExtension flowroute) {
         return FlowrouteClient.builder()
-                .credentials(FlowrouteCredentials.of("key", "secret"))
-                .baseUrl(baseUrl(server));
+                .credentials(FlowrouteCredentials.of(MockFlowrouteExtension.ACCESS_KEY, MockFlowrouteExtension.SECRET_KEY))
+                .baseUrl(flowroute.baseUrl())
+                .clock(MockFlowrouteExtension.CLOCK)
+                .retryPolicy(RetryPolicy.none());
     }
 
-    static String baseUrl(WireMockExtension server) {
-        return "http://127.0.0.1:" + server.getPort() + "/v1";
-    }
-
-    /** How many requests {@code server} received, whatever they were. */
-    static int requestCount(WireMockExtension server) {
-        return server.findAll(RequestPatternBuilder.allRequests()).size();
+    /** How many requests {@code flowroute}'s server received, whatever they were. */
+    static int requestCount(MockFlowrouteExtension flowroute) {
+        return flowroute.requests().size();
     }
 
     /** An example response of the seed README, from {@code flowroute-core/src/test/resources/seed/}. */

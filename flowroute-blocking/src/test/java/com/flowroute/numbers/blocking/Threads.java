@@ -4,7 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.WireMockServer;
 import java.util.concurrent.TimeUnit;
 
 /** Waits on other threads and on WireMock without sleeping. */
@@ -24,7 +24,7 @@ final class Threads {
     }
 
     /** Waits until {@code server} has received a request for {@code url}; fails after 5 seconds. */
-    static void awaitRequest(WireMockExtension server, String url) {
+    static void awaitRequest(WireMockServer server, String url) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         while (server.findAll(anyRequestedFor(urlEqualTo(url))).isEmpty()) {
             assertTrue(System.nanoTime() < deadline, "no request for " + url + " arrived");

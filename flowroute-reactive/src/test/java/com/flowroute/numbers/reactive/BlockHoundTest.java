@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.blockhound.BlockingOperationError;
 import reactor.core.Exceptions;
 import reactor.core.publisher.Mono;
@@ -19,6 +20,9 @@ import reactor.test.StepVerifier;
  * blocking call the client makes on a Reactor or Netty thread fails the test that made it.
  */
 class BlockHoundTest {
+    @RegisterExtension
+    static final MockFlowrouteExtension flowroute = MockFlowrouteExtension.create();
+
     @Test
     void blockingOnAParallelThreadIsDetected() {
         StepVerifier.create(Mono.fromCallable(() -> {
@@ -31,20 +35,18 @@ class BlockHoundTest {
 
     @Test
     void blockingOnTheClientsEventLoopIsDetected() {
-        try (MockFlowroute flowroute = new MockFlowroute(); ReactiveFlowrouteClient client = flowroute.client()) {
-            flowroute.server.stubFor(get(anyUrl()).willReturn(okJson(SeedExamples.NUMBER_DETAILS)));
+        flowroute.server().stubFor(get(anyUrl()).willReturn(okJson(SeedExamples.NUMBER_DETAILS)));
 
-            StepVerifier.create(client.numbers().details("12066417744").map(details -> {
-                        assertTrue(Thread.currentThread().getName().startsWith("reactor-http-"), Thread.currentThread().getName());
-                        try {
-                            Thread.sleep(1);
-                        } catch (InterruptedException e) {
-                            throw Exceptions.propagate(e);
-                        }
-                        return details;
-                    }))
-                    .expectErrorSatisfies(error -> assertInstanceOf(BlockingOperationError.class, error))
-                    .verify(Duration.ofSeconds(10));
-        }
+        StepVerifier.create(flowroute.client().numbers().details("12066417744").map(details -> {
+                    assertTrue(Thread.currentThread().getName().startsWith("reactor-http-"), Thread.currentThread().getName());
+                    try {
+                        Thread.sleep(1);
+                    } catch (InterruptedException e) {
+                        throw Exceptions.propagate(e);
+                    }
+                    return details;
+                }))
+                .expectErrorSatisfies(error -> assertInstanceOf(BlockingOperationError.class, error))
+                .verify(Duration.ofSeconds(10));
     }
 }

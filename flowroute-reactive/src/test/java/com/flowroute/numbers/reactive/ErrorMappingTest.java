@@ -21,10 +21,8 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -36,32 +34,15 @@ class ErrorMappingTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
     private static final String JSON_ERROR = "{\"errors\":[{\"detail\":\"limit must be 1 to 200\"},{\"title\":\"second\"}]}";
 
-    private static MockFlowroute flowroute;
-    private static ReactiveFlowrouteClient client;
-
-    @BeforeAll
-    static void start() {
-        flowroute = new MockFlowroute();
-        client = flowroute.client(); // RetryPolicy.none(): one request per call
-    }
-
-    @AfterAll
-    static void stop() {
-        client.close();
-        flowroute.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        flowroute.reset();
-    }
+    @RegisterExtension
+    static final MockFlowrouteExtension flowroute = MockFlowrouteExtension.create();
 
     private static void answer(ResponseDefinitionBuilder response) {
-        flowroute.server.stubFor(any(anyUrl()).willReturn(response));
+        flowroute.server().stubFor(any(anyUrl()).willReturn(response));
     }
 
     private static Mono<List<com.flowroute.numbers.Route>> listRoutes() {
-        return client.routes().list(RouteQuery.builder().pageSize(5).page(2).build()).collectList();
+        return flowroute.client().routes().list(RouteQuery.builder().pageSize(5).page(2).build()).collectList();
     }
 
     private static <T> void expectError(Mono<T> call, Consumer<Throwable> check) {
@@ -106,7 +87,7 @@ class ErrorMappingTest {
     void exceptionTypesFollowTheHierarchy() {
         answer(aResponse().withStatus(404));
 
-        expectError(client.numbers().details("12066417744"), error -> {
+        expectError(flowroute.client().numbers().details("12066417744"), error -> {
             assertInstanceOf(NotFoundException.class, error);
             assertInstanceOf(FlowrouteApiException.class, error);
             assertInstanceOf(com.flowroute.numbers.FlowrouteException.class, error);
@@ -119,7 +100,7 @@ class ErrorMappingTest {
     void writeErrorNamesMethodAndPath() {
         answer(aResponse().withStatus(400).withBody("{\"error\":\"number not available\"}"));
 
-        expectError(client.numbers().purchase("12066417744"), error -> {
+        expectError(flowroute.client().numbers().purchase("12066417744"), error -> {
             BadRequestException bad = assertInstanceOf(BadRequestException.class, error);
             assertEquals("PUT", bad.method());
             assertEquals("/v1/tns/12066417744", bad.path());
@@ -162,7 +143,7 @@ class ErrorMappingTest {
         String html = "<html><head><title>401 Authorization Required</title></head>\n<body><h1>Unauthorized</h1></body></html>";
         answer(aResponse().withStatus(401).withHeader("Content-Type", "text/html").withBody(html));
 
-        expectError(client.numbers().details("12066417744"), error -> {
+        expectError(flowroute.client().numbers().details("12066417744"), error -> {
             AuthenticationException auth = assertInstanceOf(AuthenticationException.class, error);
             assertEquals(html, auth.responseBody());
             assertEquals(List.of(), auth.errorMessages());
@@ -210,7 +191,7 @@ class ErrorMappingTest {
     void unusableDetailsBodyIsATransportErrorNamingTheCall(String body) {
         answer(aResponse().withStatus(200).withBody(body));
 
-        expectError(client.numbers().details("12066417744"), error -> {
+        expectError(flowroute.client().numbers().details("12066417744"), error -> {
             assertSame(FlowrouteTransportException.class, error.getClass(), () -> error.toString());
             assertTrue(error.getMessage().startsWith("GET /v1/tns/12066417744"), error.getMessage());
         });
@@ -221,19 +202,19 @@ class ErrorMappingTest {
         answer(aResponse().withStatus(200).withBody(
                 "{\"tns\": {\"12066417744\": {\"initial_cost\": \"free\", \"monthly_cost\": \"1.25\", \"ratecenter\": \"S\","
                         + " \"state\": \"WA\"}}}"));
-        expectError(client.availableNumbers().search().collectList(),
+        expectError(flowroute.client().availableNumbers().search().collectList(),
                 error -> assertSame(FlowrouteTransportException.class, error.getClass(), () -> error.toString()));
 
         flowroute.reset();
         answer(aResponse().withStatus(200).withBody("{\"tns\": {\"555\": {\"billing_method\": \"METERED\"}}}"));
-        expectError(client.numbers().list().collectList(),
+        expectError(flowroute.client().numbers().list().collectList(),
                 error -> assertSame(FlowrouteTransportException.class, error.getClass(), () -> error.toString()));
     }
 
     @Test
     void errorAnswerWithBodyOverMaxResponseBytesIsStillItsStatus() {
         String body = "<html>" + "e".repeat(5_000) + "</html>";
-        try (ReactiveFlowrouteClient small = flowroute.client(builder -> builder.maxResponseBytes(1024))) {
+        try (ReactiveFlowrouteClient small = flowroute.newClient(builder -> builder.maxResponseBytes(1024))) {
             answer(aResponse().withStatus(503).withBody(body));
             expectError(small.numbers().details("12066417744"), error -> {
                 ServerException server = assertInstanceOf(ServerException.class, error);
@@ -252,7 +233,7 @@ class ErrorMappingTest {
     void writeAnswered2xxWithABodyOverMaxResponseBytesSucceeds() {
         // The status is a write's outcome: a purchase that took effect must not be reported as failed.
         String body = "{\"padding\": \"" + "p".repeat(5_000) + "\"}";
-        try (ReactiveFlowrouteClient small = flowroute.client(builder -> builder.maxResponseBytes(1024))) {
+        try (ReactiveFlowrouteClient small = flowroute.newClient(builder -> builder.maxResponseBytes(1024))) {
             answer(aResponse().withStatus(201).withBody(body));
             StepVerifier.create(small.numbers().purchase("12066417744")).expectComplete().verify(WAIT);
             StepVerifier.create(small.numbers().updateRoutes("12066417744", "a", "b")).expectComplete().verify(WAIT);
@@ -268,7 +249,7 @@ class ErrorMappingTest {
 
     @Test
     void bodyOverMaxResponseBytesIsATransportError() {
-        try (ReactiveFlowrouteClient small = flowroute.client(builder -> builder.maxResponseBytes(1024))) {
+        try (ReactiveFlowrouteClient small = flowroute.newClient(builder -> builder.maxResponseBytes(1024))) {
             String body = "{\"routes\": {}, \"padding\": \"" + "p".repeat(2000) + "\"}";
             answer(aResponse().withStatus(200).withBody(body));
             expectError(small.routes().list().collectList(), error -> {

@@ -32,10 +32,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import reactor.core.publisher.Mono;
@@ -60,7 +58,8 @@ class FaultMatrixTest {
     private static final String ROUTES_PATH = "/v1/routes/";
     private static final String ROUTES_PAGE = "{\"routes\": {\"office\": {\"type\": \"HOST\", \"value\": \"24.239.23.40:5060\"}}}";
 
-    private static MockFlowroute flowroute;
+    @RegisterExtension
+    static final MockFlowrouteExtension flowroute = MockFlowrouteExtension.create();
 
     /** The operation kinds; a purchase twice, as its look-up after an ambiguous failure finds the number or not. */
     enum Operation {
@@ -183,7 +182,7 @@ class FaultMatrixTest {
                 case RATE_LIMIT_HTTP_DATE:
                     // The client's clock is fixed at 06:07:08.765: this date asks for 235 ms.
                     return aResponse().withStatus(429).withHeader("Retry-After", DateTimeFormatter.RFC_1123_DATE_TIME
-                                    .format(MockFlowroute.NOW.plusSeconds(1).atZone(ZoneOffset.UTC).withNano(0)))
+                                    .format(MockFlowrouteExtension.NOW.plusSeconds(1).atZone(ZoneOffset.UTC).withNano(0)))
                             .withBody("{\"error\": \"rate limit exceeded\"}");
                 case HTTP_500:
                 case HTTP_502:
@@ -219,23 +218,8 @@ class FaultMatrixTest {
         }
     }
 
-    @BeforeAll
-    static void start() {
-        flowroute = new MockFlowroute();
-    }
-
-    @AfterAll
-    static void stop() {
-        flowroute.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        flowroute.reset();
-    }
-
     private static ReactiveFlowrouteClient client(RetryPolicy retryPolicy, Fault fault) {
-        return flowroute.client(builder -> builder.retryPolicy(retryPolicy)
+        return flowroute.newClient(builder -> builder.retryPolicy(retryPolicy)
                 .responseTimeout(fault == Fault.DELAY_BEYOND_TIMEOUT ? RESPONSE_TIMEOUT : Duration.ofSeconds(5))
                 .maxResponseBytes(MAX_RESPONSE_BYTES));
     }
@@ -243,9 +227,9 @@ class FaultMatrixTest {
     /** The look-up of a purchase: the number is on the account, or it is not. */
     private static void stubLookUp(Operation operation) {
         if (operation == Operation.PURCHASE_FOUND) {
-            flowroute.server.stubFor(get(urlEqualTo(NUMBER_PATH)).willReturn(okJson(SeedExamples.NUMBER_DETAILS)));
+            flowroute.server().stubFor(get(urlEqualTo(NUMBER_PATH)).willReturn(okJson(SeedExamples.NUMBER_DETAILS)));
         } else if (operation == Operation.PURCHASE_ABSENT) {
-            flowroute.server.stubFor(get(urlEqualTo(NUMBER_PATH)).willReturn(aResponse().withStatus(404)
+            flowroute.server().stubFor(get(urlEqualTo(NUMBER_PATH)).willReturn(aResponse().withStatus(404)
                     .withBody("{\"errors\": [{\"detail\": \"not on your account\"}]}")));
         }
     }
@@ -253,15 +237,15 @@ class FaultMatrixTest {
     /** The fault for the first request of {@code operation}, then a healthy server. */
     private static void faultOnce(Operation operation, Fault fault) {
         Supplier<MappingBuilder> request = operation::request;
-        flowroute.server.stubFor(request.get().inScenario("fault").whenScenarioStateIs(Scenario.STARTED)
+        flowroute.server().stubFor(request.get().inScenario("fault").whenScenarioStateIs(Scenario.STARTED)
                 .willReturn(fault.answer(operation)).willSetStateTo("healthy"));
-        flowroute.server.stubFor(request.get().inScenario("fault").whenScenarioStateIs("healthy")
+        flowroute.server().stubFor(request.get().inScenario("fault").whenScenarioStateIs("healthy")
                 .willReturn(operation.healthy()));
         stubLookUp(operation);
     }
 
     private static void faultAlways(Operation operation, Fault fault) {
-        flowroute.server.stubFor(operation.request().willReturn(fault.answer(operation)));
+        flowroute.server().stubFor(operation.request().willReturn(fault.answer(operation)));
         stubLookUp(operation);
     }
 
@@ -273,7 +257,7 @@ class FaultMatrixTest {
     }
 
     private static int lookUps(Operation operation) {
-        return operation.purchase() ? flowroute.server.countRequestsMatching(getRequestedFor(urlEqualTo(NUMBER_PATH)).build())
+        return operation.purchase() ? flowroute.server().countRequestsMatching(getRequestedFor(urlEqualTo(NUMBER_PATH)).build())
                 .getCount() : 0;
     }
 
@@ -431,7 +415,7 @@ class FaultMatrixTest {
     void faultOnceThenHealthy(Operation operation, Fault fault, String outcome, int sent, int lookUps) {
         faultOnce(operation, fault);
 
-        try (ReactiveFlowrouteClient client = client(MockFlowroute.FAST_RETRIES, fault)) {
+        try (ReactiveFlowrouteClient client = client(MockFlowrouteExtension.FAST_RETRIES, fault)) {
             expect(operation, outcome, client);
         }
 
@@ -443,7 +427,7 @@ class FaultMatrixTest {
             long gap = requests.get(1).getLoggedDate().getTime() - requests.get(0).getLoggedDate().getTime();
             assertTrue(gap >= fault.minimumWait().toMillis(), "waited " + gap + " ms for Retry-After");
         }
-        flowroute.requests().forEach(MockFlowroute::assertSigned);
+        flowroute.requests().forEach(MockFlowrouteExtension::assertSigned);
     }
 
     /**

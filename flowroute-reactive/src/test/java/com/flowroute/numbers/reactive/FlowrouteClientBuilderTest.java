@@ -12,26 +12,27 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.flowroute.numbers.FlowrouteCredentials;
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import reactor.netty.http.client.HttpClient;
 import reactor.test.StepVerifier;
 
 /** The builder's checks and defaults; building never sends anything. */
-class FlowrouteClientBuilderTest extends MockFlowrouteTest {
+class FlowrouteClientBuilderTest {
+    @RegisterExtension
+    static final MockFlowrouteExtension flowroute = MockFlowrouteExtension.create();
+
     private static final FlowrouteCredentials KEYS = FlowrouteCredentials.of("access", "secret");
 
     @BeforeEach
-    @Override
-    void reset() {
-        flowroute.reset();
-        flowroute.server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(204)));
+    void everyRequestIsAnswered() {
+        flowroute.server().stubFor(any(anyUrl()).willReturn(aResponse().withStatus(204)));
     }
 
     private static ReactiveFlowrouteClient build(String baseUrl) {
@@ -85,62 +86,59 @@ class FlowrouteClientBuilderTest extends MockFlowrouteTest {
 
     @Test
     void trailingSlashOfBaseUrlIsNotDoubled() {
-        try (ReactiveFlowrouteClient client = flowroute.client(builder -> builder.baseUrl(flowroute.baseUrl() + "/"))) {
+        try (ReactiveFlowrouteClient client = flowroute.newClient(builder -> builder.baseUrl(flowroute.baseUrl() + "/"))) {
             StepVerifier.create(client.numbers().updateRoutes("12066417744", "a", "b")).expectComplete().verify(Duration.ofSeconds(10));
         }
 
         assertEquals("/v1/tns/12066417744", flowroute.onlyRequest().getUrl());
-        MockFlowroute.assertSigned(flowroute.onlyRequest());
+        MockFlowrouteExtension.assertSigned(flowroute.onlyRequest());
     }
 
     @Test
     void baseUrlWithoutPathIsTheApiRootUnderWhichV1IsSpoken() {
-        flowroute.server.stubFor(any(anyUrl()).willReturn(okJson("{}")));
-        try (ReactiveFlowrouteClient client = flowroute.client(builder -> builder.baseUrl("http://127.0.0.1:" + flowroute.port()))) {
+        flowroute.server().stubFor(any(anyUrl()).willReturn(okJson("{}")));
+        try (ReactiveFlowrouteClient client = flowroute.newClient(builder -> builder.baseUrl("http://127.0.0.1:" + flowroute.port()))) {
             StepVerifier.create(client.routes().list()).expectComplete().verify(Duration.ofSeconds(10));
         }
 
         assertEquals("/v1/routes/", flowroute.onlyRequest().getUrl());
-        MockFlowroute.assertSigned(flowroute.onlyRequest());
+        MockFlowrouteExtension.assertSigned(flowroute.onlyRequest());
     }
 
     @Test
     void ipv6LoopbackIsSignedAsSent() {
-        WireMockServer six = new WireMockServer(WireMockConfiguration.options().bindAddress("::1").dynamicPort());
+        WireMockServer six;
         try {
-            six.start();
+            six = flowroute.startServer(options -> options.bindAddress("::1"));
         } catch (RuntimeException noIpv6) {
             assumeTrue(false, "no IPv6 loopback here: " + noIpv6);
+            return;
         }
-        try {
-            six.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(204)));
-            try (ReactiveFlowrouteClient client = flowroute.client(builder -> builder.baseUrl("http://[::1]:" + six.port() + "/v1"))) {
-                StepVerifier.create(client.numbers().updateRoutes("12066417744", "a", "b")).expectComplete()
-                        .verify(Duration.ofSeconds(10));
-            }
-            LoggedRequest request = six.getAllServeEvents().get(0).getRequest();
-            assertEquals("http://[::1]:" + six.port() + "/v1/tns/12066417744", request.getAbsoluteUrl());
-            MockFlowroute.assertSigned(request);
-        } finally {
-            six.stop();
+        six.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(204)));
+        try (ReactiveFlowrouteClient client = flowroute.newClient(builder -> builder.baseUrl("http://[::1]:" + six.port() + "/v1"))) {
+            StepVerifier.create(client.numbers().updateRoutes("12066417744", "a", "b")).expectComplete()
+                    .verify(Duration.ofSeconds(10));
         }
+        LoggedRequest request = six.getAllServeEvents().get(0).getRequest();
+        assertEquals("http://[::1]:" + six.port() + "/v1/tns/12066417744", request.getAbsoluteUrl());
+        MockFlowrouteExtension.assertSigned(request);
     }
 
     @Test
     void givenHttpClientIsUsedAndNotDisposed() {
         HttpClient mine = HttpClient.create().headers(headers -> headers.add("X-Proxy-Tag", "mine"));
 
-        try (ReactiveFlowrouteClient client = flowroute.client(builder -> builder.httpClient(mine))) {
+        try (ReactiveFlowrouteClient client = flowroute.newClient(builder -> builder.httpClient(mine))) {
             StepVerifier.create(client.numbers().updateRoutes("12066417744", "a", "b")).expectComplete().verify(Duration.ofSeconds(10));
         }
-        try (ReactiveFlowrouteClient again = flowroute.client(builder -> builder.httpClient(mine))) {
+        try (ReactiveFlowrouteClient again = flowroute.newClient(builder -> builder.httpClient(mine))) {
             StepVerifier.create(again.numbers().updateRoutes("12066417744", "a", "b")).expectComplete().verify(Duration.ofSeconds(10));
         }
 
         assertEquals(2, flowroute.requests().size());
         flowroute.requests().forEach(request -> {
             assertEquals("mine", request.getHeader("X-Proxy-Tag"));
-            MockFlowroute.assertSigned(request);
+            MockFlowrouteExtension.assertSigned(request);
         });
     }
 
@@ -160,7 +158,7 @@ class FlowrouteClientBuilderTest extends MockFlowrouteTest {
 
     @Test
     void buildingSendsNothing() {
-        flowroute.client().close();
+        flowroute.newClient().close();
 
         assertEquals(0, flowroute.requests().size());
     }

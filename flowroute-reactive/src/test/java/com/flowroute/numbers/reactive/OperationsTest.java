@@ -31,10 +31,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
@@ -47,32 +45,16 @@ class OperationsTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
     private static final String APP = "my-app/1";
 
-    private static MockFlowroute flowroute;
-    private static ReactiveFlowrouteClient client;
-
-    @BeforeAll
-    static void start() {
-        flowroute = new MockFlowroute();
-        client = flowroute.client(builder -> builder.userAgent(APP));
-    }
-
-    @AfterAll
-    static void stop() {
-        client.close();
-        flowroute.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        flowroute.reset();
-    }
+    @RegisterExtension
+    static final MockFlowrouteExtension flowroute = MockFlowrouteExtension.create()
+            .client(builder -> builder.userAgent(APP));
 
     private static void answer(String json) {
-        flowroute.server.stubFor(any(anyUrl()).willReturn(okJson(json)));
+        flowroute.server().stubFor(any(anyUrl()).willReturn(okJson(json)));
     }
 
     private static void answerEmpty(int status) {
-        flowroute.server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(status)));
+        flowroute.server().stubFor(any(anyUrl()).willReturn(aResponse().withStatus(status)));
     }
 
     /** The one request the server got: method, raw URL, body bytes, headers and signature. */
@@ -86,8 +68,8 @@ class OperationsTest {
             assertArrayEquals(body.getBytes(StandardCharsets.UTF_8), request.getBody(),
                     () -> "body sent: " + request.getBodyAsString());
         }
-        MockFlowroute.assertStandardHeaders(request, body != null, APP);
-        MockFlowroute.assertSigned(request);
+        MockFlowrouteExtension.assertStandardHeaders(request, body != null, APP);
+        MockFlowrouteExtension.assertSigned(request);
         return request;
     }
 
@@ -95,7 +77,7 @@ class OperationsTest {
     void areaCodesSendsLimitAndParsesTheSeedExampleInServerOrder() {
         answer(SeedExamples.AREA_CODES);
 
-        StepVerifier.create(client.availableNumbers().areaCodes(AreaCodeQuery.builder().pageSize(3).build()).take(3))
+        StepVerifier.create(flowroute.client().availableNumbers().areaCodes(AreaCodeQuery.builder().pageSize(3).build()).take(3))
                 .expectNext(AreaCode.of("201"), AreaCode.of("203"), AreaCode.of("202"))
                 .expectComplete()
                 .verify(WAIT);
@@ -107,7 +89,7 @@ class OperationsTest {
     void areaCodesPageCarriesTheSeedNextLink() {
         answer(SeedExamples.AREA_CODES);
 
-        StepVerifier.create(client.availableNumbers().areaCodes(AreaCodeQuery.builder().pageSize(3).build()).byPage().take(1))
+        StepVerifier.create(flowroute.client().availableNumbers().areaCodes(AreaCodeQuery.builder().pageSize(3).build()).byPage().take(1))
                 .assertNext(page -> {
                     assertEquals(3, page.items().size());
                     assertEquals("/v1/available-tns/npas/?limit=3&page=2", page.nextLink().orElseThrow());
@@ -123,7 +105,7 @@ class OperationsTest {
     void exchangesSendsSortedQueryAndParsesNpaAndNxx() {
         answer(SeedExamples.EXCHANGES);
 
-        StepVerifier.create(client.availableNumbers()
+        StepVerifier.create(flowroute.client().availableNumbers()
                         .exchanges(ExchangeQuery.builder().pageSize(2).npa("203").page(3).build()).take(2))
                 .expectNext(Exchange.of("203", "654"), Exchange.of("203", "648"))
                 .expectComplete()
@@ -138,7 +120,7 @@ class OperationsTest {
         NumberSearch search = NumberSearch.builder().state("WA").page(2).nxx("641").rateCenter("SEATTLE").pageSize(3)
                 .npa("206").build();
 
-        StepVerifier.create(client.availableNumbers().search(search).take(3))
+        StepVerifier.create(flowroute.client().availableNumbers().search(search).take(3))
                 .expectNext(available("12066417744"), available("12066417667"), available("12066417669"))
                 .expectComplete()
                 .verify(WAIT);
@@ -149,26 +131,26 @@ class OperationsTest {
     @Test
     void queryValuesAreFormEncodedAsSignedAndFollowedLinksReencoded() {
         String next = "/v1/available-tns/tns/?state=CA&ratecenter=ST.+JOHN%27S+%26+CO&page=2";
-        flowroute.server.stubFor(any(urlEqualTo("/v1/available-tns/tns/?ratecenter=ST.+JOHN%27S+%26+CO&state=CA"))
+        flowroute.server().stubFor(any(urlEqualTo("/v1/available-tns/tns/?ratecenter=ST.+JOHN%27S+%26+CO&state=CA"))
                 .willReturn(okJson("{\"tns\": {}, \"links\": {\"next\": \"" + next + "\"}}")));
-        flowroute.server.stubFor(any(urlEqualTo("/v1/available-tns/tns/?page=2&ratecenter=ST.+JOHN%27S+%26+CO&state=CA"))
+        flowroute.server().stubFor(any(urlEqualTo("/v1/available-tns/tns/?page=2&ratecenter=ST.+JOHN%27S+%26+CO&state=CA"))
                 .willReturn(okJson("{}")));
 
-        StepVerifier.create(client.availableNumbers().search(NumberSearch.builder().rateCenter("ST. JOHN'S & CO").state("CA")
+        StepVerifier.create(flowroute.client().availableNumbers().search(NumberSearch.builder().rateCenter("ST. JOHN'S & CO").state("CA")
                         .build()))
                 .expectComplete()
                 .verify(WAIT);
 
         List<LoggedRequest> requests = flowroute.requests();
         assertEquals(2, requests.size(), () -> requests.toString());
-        requests.forEach(MockFlowroute::assertSigned);
+        requests.forEach(MockFlowrouteExtension::assertSigned);
     }
 
     @Test
     void nonAsciiQueryValueIsSentUtf8PercentEncoded() {
         answer("{}");
 
-        StepVerifier.create(client.availableNumbers().search(NumberSearch.builder().state("QC").rateCenter("MONTRÉAL").build()))
+        StepVerifier.create(flowroute.client().availableNumbers().search(NumberSearch.builder().state("QC").rateCenter("MONTRÉAL").build()))
                 .expectComplete()
                 .verify(WAIT);
 
@@ -179,7 +161,7 @@ class OperationsTest {
     void searchWithoutQuerySendsNoQueryString() {
         answer("{}");
 
-        StepVerifier.create(client.availableNumbers().search()).expectComplete().verify(WAIT);
+        StepVerifier.create(flowroute.client().availableNumbers().search()).expectComplete().verify(WAIT);
 
         assertOneRequest("GET", "/v1/available-tns/tns/", null);
     }
@@ -199,7 +181,7 @@ class OperationsTest {
     void purchaseByStringPutsMeteredBillingMethod() {
         answerEmpty(201);
 
-        StepVerifier.create(client.numbers().purchase("12066417744")).expectComplete().verify(WAIT);
+        StepVerifier.create(flowroute.client().numbers().purchase("12066417744")).expectComplete().verify(WAIT);
 
         assertOneRequest("PUT", "/v1/tns/12066417744", "{\"billing_method\":\"METERED\"}");
     }
@@ -208,7 +190,7 @@ class OperationsTest {
     void purchaseByPhoneNumberSendsTheWireForm() {
         answerEmpty(204);
 
-        StepVerifier.create(client.numbers().purchase(PhoneNumber.parse("+1 206-641-7744"))).expectComplete().verify(WAIT);
+        StepVerifier.create(flowroute.client().numbers().purchase(PhoneNumber.parse("+1 206-641-7744"))).expectComplete().verify(WAIT);
 
         assertOneRequest("PUT", "/v1/tns/12066417744", "{\"billing_method\":\"METERED\"}");
     }
@@ -217,7 +199,7 @@ class OperationsTest {
     void purchaseWithBillingMethodSendsThatMethod() {
         answerEmpty(200);
 
-        StepVerifier.create(client.numbers().purchase("(206) 641-7744", BillingMethod.of("FLAT_RATE")))
+        StepVerifier.create(flowroute.client().numbers().purchase("(206) 641-7744", BillingMethod.of("FLAT_RATE")))
                 .expectComplete()
                 .verify(WAIT);
 
@@ -228,7 +210,7 @@ class OperationsTest {
     void purchaseOfPhoneNumberWithBillingMethod() {
         answerEmpty(200);
 
-        StepVerifier.create(client.numbers().purchase(PhoneNumber.parse("12066417744"), BillingMethod.METERED))
+        StepVerifier.create(flowroute.client().numbers().purchase(PhoneNumber.parse("12066417744"), BillingMethod.METERED))
                 .expectComplete()
                 .verify(WAIT);
 
@@ -239,7 +221,7 @@ class OperationsTest {
     void accountListSendsPatternAndParsesRoutes() {
         answer(SeedExamples.ACCOUNT_NUMBERS);
 
-        StepVerifier.create(client.numbers().list(AccountNumberQuery.builder().pageSize(1).pattern("206").build()).take(1))
+        StepVerifier.create(flowroute.client().numbers().list(AccountNumberQuery.builder().pageSize(1).pattern("206").build()).take(1))
                 .expectNext(AccountNumber.builder()
                         .number(PhoneNumber.parse("12066417848"))
                         .billingMethod(BillingMethod.METERED)
@@ -257,7 +239,7 @@ class OperationsTest {
         answer(SeedExamples.NUMBER_DETAILS);
         Route sipReg = Route.of("sip-reg", RouteType.SIP_REG, null);
 
-        StepVerifier.create(client.numbers().details("12066417744"))
+        StepVerifier.create(flowroute.client().numbers().details("12066417744"))
                 .assertNext(details -> {
                     assertEquals(NumberDetails.builder().billingMethod(BillingMethod.METERED).addRoutes(sipReg, sipReg).build(),
                             details);
@@ -275,7 +257,7 @@ class OperationsTest {
     void detailsOfPhoneNumber() {
         answer(SeedExamples.NUMBER_DETAILS);
 
-        StepVerifier.create(client.numbers().details(PhoneNumber.parse("206.641.7744")).map(NumberDetails::billingMethod))
+        StepVerifier.create(flowroute.client().numbers().details(PhoneNumber.parse("206.641.7744")).map(NumberDetails::billingMethod))
                 .expectNext(Optional.of(BillingMethod.METERED))
                 .expectComplete()
                 .verify(WAIT);
@@ -287,7 +269,7 @@ class OperationsTest {
     void updateRoutesPatchesPrimaryThenFailover() {
         answerEmpty(204);
 
-        StepVerifier.create(client.numbers().updateRoutes("12066417744", "HOSTroute1", "URIroute1"))
+        StepVerifier.create(flowroute.client().numbers().updateRoutes("12066417744", "HOSTroute1", "URIroute1"))
                 .expectComplete()
                 .verify(WAIT);
 
@@ -298,7 +280,7 @@ class OperationsTest {
     void updateRoutesOfPhoneNumber() {
         answerEmpty(200);
 
-        StepVerifier.create(client.numbers().updateRoutes(PhoneNumber.parse("12066417744"), "primary", "failover"))
+        StepVerifier.create(flowroute.client().numbers().updateRoutes(PhoneNumber.parse("12066417744"), "primary", "failover"))
                 .expectComplete()
                 .verify(WAIT);
 
@@ -309,7 +291,7 @@ class OperationsTest {
     void routesListParsesEveryTypeInServerOrder() {
         answer(SeedExamples.ROUTES);
 
-        StepVerifier.create(client.routes().list(RouteQuery.builder().pageSize(10).page(1).build()))
+        StepVerifier.create(flowroute.client().routes().list(RouteQuery.builder().pageSize(10).page(1).build()))
                 .expectNext(Route.of("HOSTroute1", RouteType.HOST, "24.239.23.40:5060"),
                         Route.of("PSTNroute1", RouteType.PSTN, "178"),
                         Route.of("URIroute1", RouteType.URI, "sip:16476998778@215.122.69.152:5060"),
@@ -324,7 +306,7 @@ class OperationsTest {
     void createHostRoutePutsTypeAndValue() {
         answerEmpty(201);
 
-        StepVerifier.create(client.routes().create(NewRoute.host("MyHost", "24.239.23.40:5060")))
+        StepVerifier.create(flowroute.client().routes().create(NewRoute.host("MyHost", "24.239.23.40:5060")))
                 .expectNext(Route.of("MyHost", RouteType.HOST, "24.239.23.40:5060"))
                 .expectComplete()
                 .verify(WAIT);
@@ -336,7 +318,7 @@ class OperationsTest {
     void createPstnAndUriRoutes() {
         answerEmpty(201);
 
-        StepVerifier.create(client.routes().create(NewRoute.pstn("MyPSTN", "+1 (206) 555-1212")))
+        StepVerifier.create(flowroute.client().routes().create(NewRoute.pstn("MyPSTN", "+1 (206) 555-1212")))
                 .expectNext(Route.of("MyPSTN", RouteType.PSTN, "12065551212"))
                 .expectComplete()
                 .verify(WAIT);
@@ -344,7 +326,7 @@ class OperationsTest {
 
         flowroute.reset();
         answerEmpty(201);
-        StepVerifier.create(client.routes().create(NewRoute.uri("MyURI", "sip:12065551212@215.122.69.152:5060")))
+        StepVerifier.create(flowroute.client().routes().create(NewRoute.uri("MyURI", "sip:12065551212@215.122.69.152:5060")))
                 .expectNext(Route.of("MyURI", RouteType.URI, "sip:12065551212@215.122.69.152:5060"))
                 .expectComplete()
                 .verify(WAIT);
@@ -356,7 +338,7 @@ class OperationsTest {
         answer("{\"tns\":{\"12066417848\":{\"billing_method\":\"FLAT\",\"routes\":[{\"type\":\"WEBRTC\",\"name\":\"w\","
                 + "\"value\":\"x\"}],\"surprise\":true}},\"extra\":1}");
 
-        StepVerifier.create(client.numbers().list())
+        StepVerifier.create(flowroute.client().numbers().list())
                 .assertNext(number -> {
                     assertEquals("FLAT", number.billingMethod().orElseThrow().value());
                     assertEquals("WEBRTC", number.primaryRoute().type().value());
@@ -371,11 +353,11 @@ class OperationsTest {
     void nothingIsSentBeforeSubscription() {
         answerEmpty(201);
 
-        Mono<Void> purchase = client.numbers().purchase("12066417744");
-        Mono<Route> route = client.routes().create(NewRoute.host("h", "pbx.example.com"));
-        Mono<Void> update = client.numbers().updateRoutes("12066417744", "a", "b");
-        Mono<NumberDetails> details = client.numbers().details("12066417744");
-        PagedFlux<AreaCode> areaCodes = client.availableNumbers().areaCodes();
+        Mono<Void> purchase = flowroute.client().numbers().purchase("12066417744");
+        Mono<Route> route = flowroute.client().routes().create(NewRoute.host("h", "pbx.example.com"));
+        Mono<Void> update = flowroute.client().numbers().updateRoutes("12066417744", "a", "b");
+        Mono<NumberDetails> details = flowroute.client().numbers().details("12066417744");
+        PagedFlux<AreaCode> areaCodes = flowroute.client().availableNumbers().areaCodes();
 
         assertEquals(0, flowroute.requests().size(), "five calls built, none subscribed");
         StepVerifier.create(route).expectNextCount(1).expectComplete().verify(WAIT);
@@ -390,17 +372,17 @@ class OperationsTest {
     void badNumberIsAnErrorSignalAndNothingIsSent() {
         answerEmpty(201);
 
-        StepVerifier.create(client.numbers().purchase("2066417"))
+        StepVerifier.create(flowroute.client().numbers().purchase("2066417"))
                 .expectErrorSatisfies(error -> {
                     assertInstanceOf(IllegalArgumentException.class, error);
                     assertTrue(error.getMessage().contains("number"), error.getMessage());
                     assertTrue(error.getMessage().contains("2066417"), error.getMessage());
                 })
                 .verify(WAIT);
-        StepVerifier.create(client.numbers().updateRoutes("12066417744", "ok", "bad\nname"))
+        StepVerifier.create(flowroute.client().numbers().updateRoutes("12066417744", "ok", "bad\nname"))
                 .expectError(IllegalArgumentException.class)
                 .verify(WAIT);
-        StepVerifier.create(client.numbers().details("10000000000")).expectError(IllegalArgumentException.class).verify(WAIT);
+        StepVerifier.create(flowroute.client().numbers().details("10000000000")).expectError(IllegalArgumentException.class).verify(WAIT);
 
         assertEquals(0, flowroute.requests().size());
     }

@@ -14,23 +14,27 @@ import com.flowroute.numbers.Page;
 import com.flowroute.numbers.Route;
 import com.flowroute.numbers.RouteQuery;
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.reactivestreams.Subscription;
 import reactor.core.publisher.BaseSubscriber;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
 /** Paging: one request per page, only on demand, following {@code links.next} safely. */
-class PagedFluxTest extends MockFlowrouteTest {
+class PagedFluxTest {
+    @RegisterExtension
+    static final MockFlowrouteExtension flowroute = MockFlowrouteExtension.create();
+
     private static final Duration WAIT = Duration.ofSeconds(10);
     private static final String ROUTES = "/v1/routes/";
 
@@ -50,7 +54,7 @@ class PagedFluxTest extends MockFlowrouteTest {
     }
 
     private static void page(String url, String body) {
-        flowroute.server.stubFor(get(urlEqualTo(url)).willReturn(okJson(body)));
+        flowroute.server().stubFor(get(urlEqualTo(url)).willReturn(okJson(body)));
     }
 
     /** Three pages of {@code size} routes at {@code /v1/routes/?limit=size[&page=n]}. */
@@ -67,7 +71,7 @@ class PagedFluxTest extends MockFlowrouteTest {
     }
 
     private static PagedFlux<Route> routes(int size) {
-        return client.routes().list(RouteQuery.builder().pageSize(size).build());
+        return flowroute.client().routes().list(RouteQuery.builder().pageSize(size).build());
     }
 
     private static List<String> names(int from, int count) {
@@ -89,7 +93,7 @@ class PagedFluxTest extends MockFlowrouteTest {
                 .verify(WAIT);
 
         assertEquals(List.of(ROUTES + "?limit=3", ROUTES + "?limit=3&page=2", ROUTES + "?limit=3&page=3"), urls());
-        flowroute.requests().forEach(MockFlowroute::assertSigned);
+        flowroute.requests().forEach(MockFlowrouteExtension::assertSigned);
     }
 
     @Test
@@ -183,7 +187,7 @@ class PagedFluxTest extends MockFlowrouteTest {
     @Test
     void cancellingWhileAPageIsInFlightStopsTheWalk() {
         threePages(3);
-        flowroute.server.stubFor(get(urlEqualTo(ROUTES + "?limit=3&page=2"))
+        flowroute.server().stubFor(get(urlEqualTo(ROUTES + "?limit=3&page=2"))
                 .willReturn(okJson(routesPage(3, 3, ROUTES + "?limit=3&page=3", null)).withFixedDelay(400)));
 
         StepVerifier.create(routes(3), 4)
@@ -200,7 +204,7 @@ class PagedFluxTest extends MockFlowrouteTest {
     void byPageGivesItemsAndLinks() {
         threePages(2);
 
-        StepVerifier.create(client.routes().list(RouteQuery.builder().pageSize(2).build()).byPage())
+        StepVerifier.create(flowroute.client().routes().list(RouteQuery.builder().pageSize(2).build()).byPage())
                 .assertNext(page -> {
                     assertEquals(names(0, 2), page.items().stream().map(Route::name).collect(Collectors.toList()));
                     assertEquals(Optional.of(ROUTES + "?limit=2&page=2"), page.nextLink());
@@ -242,14 +246,14 @@ class PagedFluxTest extends MockFlowrouteTest {
                 .verify(WAIT);
 
         assertEquals(List.of(ROUTES + "?limit=2&page=2", ROUTES + "?limit=2&page=3"), urls());
-        flowroute.requests().forEach(MockFlowroute::assertSigned);
+        flowroute.requests().forEach(MockFlowrouteExtension::assertSigned);
     }
 
     @Test
     void queryStartPageIsSent() {
         page(ROUTES + "?page=3", routesPage(0, 2, null, ROUTES + "?page=2"));
 
-        StepVerifier.create(client.routes().list(RouteQuery.builder().page(3).build())).expectNextCount(2).expectComplete()
+        StepVerifier.create(flowroute.client().routes().list(RouteQuery.builder().page(3).build())).expectNextCount(2).expectComplete()
                 .verify(WAIT);
 
         assertEquals(List.of(ROUTES + "?page=3"), urls());
@@ -257,10 +261,10 @@ class PagedFluxTest extends MockFlowrouteTest {
 
     @Test
     void emptyObjectIsAnEmptyListing() {
-        flowroute.server.stubFor(get(anyUrl()).willReturn(okJson("{}")));
+        flowroute.server().stubFor(get(anyUrl()).willReturn(okJson("{}")));
 
-        StepVerifier.create(client.routes().list()).expectComplete().verify(WAIT);
-        StepVerifier.create(client.routes().list().byPage())
+        StepVerifier.create(flowroute.client().routes().list()).expectComplete().verify(WAIT);
+        StepVerifier.create(flowroute.client().routes().list().byPage())
                 .assertNext(page -> {
                     assertTrue(page.items().isEmpty());
                     assertTrue(page.nextLink().isEmpty());
@@ -286,7 +290,7 @@ class PagedFluxTest extends MockFlowrouteTest {
     void nextLinkToAnotherHostIsRefusedAndNotSent() {
         page(ROUTES, routesPage(0, 2, "http://evil.example/v1/routes/?page=2", null));
 
-        StepVerifier.create(client.routes().list())
+        StepVerifier.create(flowroute.client().routes().list())
                 .expectNextCount(2)
                 .expectErrorSatisfies(error -> {
                     assertInstanceOf(FlowrouteTransportException.class, error);
@@ -300,35 +304,30 @@ class PagedFluxTest extends MockFlowrouteTest {
 
     @Test
     void nextLinkToAnotherPortIsRefusedAndThatServerGetsNothing() {
-        WireMockServer other = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
-        other.start();
-        try {
-            other.stubFor(get(anyUrl()).willReturn(okJson("{}")));
-            String[] links = {
-                "http://127.0.0.1:" + other.port() + "/v1/routes/?page=2",
-                "//127.0.0.1:" + other.port() + "/v1/routes/?page=2",
-                "https://127.0.0.1:" + flowroute.port() + "/v1/routes/?page=2",
-            };
-            for (String link : links) {
-                flowroute.reset();
-                page(ROUTES, routesPage(0, 1, link, null));
+        WireMockServer other = flowroute.startServer(UnaryOperator.identity());
+        other.stubFor(get(anyUrl()).willReturn(okJson("{}")));
+        String[] links = {
+            "http://127.0.0.1:" + other.port() + "/v1/routes/?page=2",
+            "//127.0.0.1:" + other.port() + "/v1/routes/?page=2",
+            "https://127.0.0.1:" + flowroute.port() + "/v1/routes/?page=2",
+        };
+        for (String link : links) {
+            flowroute.reset();
+            page(ROUTES, routesPage(0, 1, link, null));
 
-                StepVerifier.create(client.routes().list())
-                        .expectNextCount(1)
-                        .expectError(FlowrouteTransportException.class)
-                        .verify(WAIT);
+            StepVerifier.create(flowroute.client().routes().list())
+                    .expectNextCount(1)
+                    .expectError(FlowrouteTransportException.class)
+                    .verify(WAIT);
 
-                assertEquals(List.of(ROUTES), urls(), link);
-            }
-            assertEquals(0, other.getAllServeEvents().size());
-        } finally {
-            other.stop();
+            assertEquals(List.of(ROUTES), urls(), link);
         }
+        assertEquals(0, other.getAllServeEvents().size());
     }
 
     @Test
     void byPageFromALinkToAnotherHostIsRefusedAndNothingIsSent() {
-        StepVerifier.create(client.routes().list().byPage("https://evil.example/v1/routes/?page=2"))
+        StepVerifier.create(flowroute.client().routes().list().byPage("https://evil.example/v1/routes/?page=2"))
                 .expectError(FlowrouteTransportException.class)
                 .verify(WAIT);
 
@@ -340,7 +339,7 @@ class PagedFluxTest extends MockFlowrouteTest {
         page(ROUTES, routesPage(0, 2, ROUTES + "?page=2", null));
         page(ROUTES + "?page=2", routesPage(2, 2, ROUTES + "?page=2", null));
 
-        StepVerifier.create(client.routes().list().map(Route::name))
+        StepVerifier.create(flowroute.client().routes().list().map(Route::name))
                 .expectNextSequence(names(0, 4))
                 .expectErrorSatisfies(error -> {
                     assertInstanceOf(FlowrouteTransportException.class, error);
@@ -357,7 +356,7 @@ class PagedFluxTest extends MockFlowrouteTest {
         page(ROUTES + "?page=2", routesPage(1, 1, ROUTES + "?page=3", null));
         page(ROUTES + "?page=3", routesPage(2, 1, ROUTES + "?page=2", null));
 
-        StepVerifier.create(client.routes().list()).expectNextCount(3).expectError(FlowrouteTransportException.class)
+        StepVerifier.create(flowroute.client().routes().list()).expectNextCount(3).expectError(FlowrouteTransportException.class)
                 .verify(WAIT);
 
         assertEquals(3, urls().size());
@@ -367,7 +366,7 @@ class PagedFluxTest extends MockFlowrouteTest {
     void malformedNextLinkIsATransportError() {
         page(ROUTES, routesPage(0, 1, ROUTES + "?page=%zz", null));
 
-        StepVerifier.create(client.routes().list())
+        StepVerifier.create(flowroute.client().routes().list())
                 .expectNextCount(1)
                 .expectErrorSatisfies(error -> {
                     assertInstanceOf(FlowrouteTransportException.class, error);
@@ -381,9 +380,9 @@ class PagedFluxTest extends MockFlowrouteTest {
     @Test
     void pageErrorEndsTheWalkAfterTheItemsBefore() {
         page(ROUTES, routesPage(0, 2, ROUTES + "?page=2", null));
-        flowroute.server.stubFor(get(urlEqualTo(ROUTES + "?page=2")).willReturn(aResponse().withStatus(404)));
+        flowroute.server().stubFor(get(urlEqualTo(ROUTES + "?page=2")).willReturn(aResponse().withStatus(404)));
 
-        StepVerifier.create(client.routes().list())
+        StepVerifier.create(flowroute.client().routes().list())
                 .expectNextCount(2)
                 .expectError(com.flowroute.numbers.NotFoundException.class)
                 .verify(WAIT);

@@ -22,10 +22,14 @@ import java.util.Base64;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.test.StepVerifier;
 
 /** One DEBUG line per attempt, and never a secret, a signature or an Authorization value anywhere. */
-class RequestLoggingTest extends MockFlowrouteTest {
+class RequestLoggingTest {
+    @RegisterExtension
+    static final MockFlowrouteExtension flowroute = MockFlowrouteExtension.create();
+
     private static final Duration WAIT = Duration.ofSeconds(10);
     private static final Pattern ATTEMPT_LINE = Pattern.compile(
             ".*DEBUG com\\.flowroute\\.numbers\\.reactive\\.ReactiveFlowrouteClient - (GET|PUT|PATCH) (/\\S*) -> (\\d{3}|failed: .*)"
@@ -33,9 +37,9 @@ class RequestLoggingTest extends MockFlowrouteTest {
 
     @Test
     void oneDebugLinePerAttemptWithMethodPathQueryStatusTimeAndAttempt() {
-        flowroute.server.stubFor(get(anyUrl()).willReturn(okJson(SeedExamples.ACCOUNT_NUMBERS).withFixedDelay(30)));
+        flowroute.server().stubFor(get(anyUrl()).willReturn(okJson(SeedExamples.ACCOUNT_NUMBERS).withFixedDelay(30)));
 
-        try (LogCapture log = new LogCapture(); ReactiveFlowrouteClient client = flowroute.client()) {
+        try (LogCapture log = new LogCapture(); ReactiveFlowrouteClient client = flowroute.newClient()) {
             StepVerifier.create(client.numbers().list(AccountNumberQuery.builder().pattern("206").pageSize(1).build()).take(1))
                     .expectNextCount(1)
                     .expectComplete()
@@ -56,13 +60,13 @@ class RequestLoggingTest extends MockFlowrouteTest {
     @Test
     void eachRetryHasItsOwnLine() {
         String path = "/v1/tns/12066417744";
-        flowroute.server.stubFor(get(urlEqualTo(path)).inScenario("retry").whenScenarioStateIs(Scenario.STARTED)
+        flowroute.server().stubFor(get(urlEqualTo(path)).inScenario("retry").whenScenarioStateIs(Scenario.STARTED)
                 .willReturn(aResponse().withStatus(503)).willSetStateTo("up"));
-        flowroute.server.stubFor(get(urlEqualTo(path)).inScenario("retry").whenScenarioStateIs("up")
+        flowroute.server().stubFor(get(urlEqualTo(path)).inScenario("retry").whenScenarioStateIs("up")
                 .willReturn(okJson(SeedExamples.NUMBER_DETAILS)));
 
         try (LogCapture log = new LogCapture();
-                ReactiveFlowrouteClient client = flowroute.client(builder -> builder.retryPolicy(MockFlowroute.FAST_RETRIES))) {
+                ReactiveFlowrouteClient client = flowroute.newClient(builder -> builder.retryPolicy(MockFlowrouteExtension.FAST_RETRIES))) {
             StepVerifier.create(client.numbers().details("12066417744")).expectNextCount(1).expectComplete().verify(WAIT);
 
             List<String> lines = log.attempts(path);
@@ -78,16 +82,16 @@ class RequestLoggingTest extends MockFlowrouteTest {
     void secretsAppearInNoLogLineAndNoException() throws Exception {
         String secret = "Sup3r-S3cret-Key-" + System.nanoTime();
         FlowrouteCredentials credentials = FlowrouteCredentials.of("acc-key-77", secret);
-        flowroute.server.stubFor(any(urlEqualTo("/v1/tns/12066417744")).willReturn(aResponse().withStatus(401)
+        flowroute.server().stubFor(any(urlEqualTo("/v1/tns/12066417744")).willReturn(aResponse().withStatus(401)
                 .withBody("{\"errors\":[{\"detail\":\"bad signature\"}]}")));
-        flowroute.server.stubFor(get(urlEqualTo("/v1/routes/")).willReturn(okJson("{\"routes\": 5}")));
-        flowroute.server.stubFor(get(urlEqualTo("/v1/available-tns/npas/")).willReturn(okJson("{}").withFixedDelay(1_000)));
+        flowroute.server().stubFor(get(urlEqualTo("/v1/routes/")).willReturn(okJson("{\"routes\": 5}")));
+        flowroute.server().stubFor(get(urlEqualTo("/v1/available-tns/npas/")).willReturn(okJson("{}").withFixedDelay(1_000)));
         List<Throwable> errors = new ArrayList<>();
 
         try (LogCapture log = new LogCapture();
-                ReactiveFlowrouteClient client = flowroute.client(builder -> builder.credentials(credentials)
+                ReactiveFlowrouteClient client = flowroute.newClient(builder -> builder.credentials(credentials)
                         .responseTimeout(Duration.ofMillis(200))
-                        .retryPolicy(MockFlowroute.FAST_RETRIES))) {
+                        .retryPolicy(MockFlowrouteExtension.FAST_RETRIES))) {
             StepVerifier.create(client.numbers().details("12066417744")).consumeErrorWith(errors::add).verify(WAIT);
             StepVerifier.create(client.numbers().purchase("12066417744")).consumeErrorWith(errors::add).verify(WAIT);
             StepVerifier.create(client.routes().list()).consumeErrorWith(errors::add).verify(WAIT);
@@ -118,7 +122,7 @@ class RequestLoggingTest extends MockFlowrouteTest {
                 texts.add(String.valueOf(error));
             }
             texts.add(credentials.toString());
-            texts.add(MockFlowroute.signedGet(credentials, flowroute.baseUrl(), "/v1/tns/").toString());
+            texts.add(MockFlowrouteExtension.signedGet(credentials, flowroute.baseUrl(), "/v1/tns/").toString());
             for (String text : texts) {
                 for (String value : forbidden) {
                     assertFalse(text.contains(value), () -> "found a secret value in: " + text);

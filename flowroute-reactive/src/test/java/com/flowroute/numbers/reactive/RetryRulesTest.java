@@ -42,10 +42,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import reactor.core.publisher.Mono;
@@ -62,25 +60,9 @@ class RetryRulesTest {
     private static final String NUMBER = "12066417744";
     private static final String NUMBER_PATH = "/v1/tns/" + NUMBER;
 
-    private static MockFlowroute flowroute;
-    private static ReactiveFlowrouteClient client;
-
-    @BeforeAll
-    static void start() {
-        flowroute = new MockFlowroute();
-        client = flowroute.client(builder -> builder.retryPolicy(MockFlowroute.FAST_RETRIES));
-    }
-
-    @AfterAll
-    static void stop() {
-        client.close();
-        flowroute.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        flowroute.reset();
-    }
+    @RegisterExtension
+    static final MockFlowrouteExtension flowroute = MockFlowrouteExtension.create()
+            .client(builder -> builder.retryPolicy(MockFlowrouteExtension.FAST_RETRIES));
 
     /** Answers the requests {@code request} matches with {@code responses} in turn, the last one from then on. */
     private static void inTurn(Supplier<MappingBuilder> request, ResponseDefinitionBuilder... responses) {
@@ -92,7 +74,7 @@ class RetryRulesTest {
             if (i + 1 < responses.length) {
                 stub = stub.willSetStateTo("answer " + (i + 1));
             }
-            flowroute.server.stubFor(stub);
+            flowroute.server().stubFor(stub);
         }
     }
 
@@ -117,10 +99,10 @@ class RetryRulesTest {
     void getIsRetriedAfterRetryableStatus(int status) {
         detailsSucceedsAfter(status(status));
 
-        expectDetails(client);
+        expectDetails(flowroute.client());
 
-        flowroute.server.verify(2, getRequestedFor(urlEqualTo(NUMBER_PATH)));
-        flowroute.requests().forEach(MockFlowroute::assertSigned);
+        flowroute.server().verify(2, getRequestedFor(urlEqualTo(NUMBER_PATH)));
+        flowroute.requests().forEach(MockFlowrouteExtension::assertSigned);
     }
 
     @ParameterizedTest(name = "GET retried after {0}")
@@ -128,20 +110,20 @@ class RetryRulesTest {
     void getIsRetriedAfterBrokenConnection(String fault) {
         detailsSucceedsAfter(aResponse().withFault(Fault.valueOf(fault)));
 
-        expectDetails(client);
+        expectDetails(flowroute.client());
 
-        flowroute.server.verify(2, getRequestedFor(urlEqualTo(NUMBER_PATH)));
+        flowroute.server().verify(2, getRequestedFor(urlEqualTo(NUMBER_PATH)));
     }
 
     @Test
     void getIsNotRetriedAfterServerError500() {
         detailsSucceedsAfter(status(500));
 
-        StepVerifier.create(client.numbers().details(NUMBER))
+        StepVerifier.create(flowroute.client().numbers().details(NUMBER))
                 .expectErrorSatisfies(error -> assertEquals(500, ((ServerException) error).statusCode()))
                 .verify(WAIT);
 
-        flowroute.server.verify(1, getRequestedFor(urlEqualTo(NUMBER_PATH)));
+        flowroute.server().verify(1, getRequestedFor(urlEqualTo(NUMBER_PATH)));
     }
 
     @ParameterizedTest(name = "GET not retried after {0}")
@@ -149,48 +131,48 @@ class RetryRulesTest {
     void getIsNotRetriedAfterClientErrors(int status) {
         detailsSucceedsAfter(status(status));
 
-        StepVerifier.create(client.numbers().details(NUMBER)).expectError(FlowrouteApiException.class).verify(WAIT);
+        StepVerifier.create(flowroute.client().numbers().details(NUMBER)).expectError(FlowrouteApiException.class).verify(WAIT);
 
-        flowroute.server.verify(1, getRequestedFor(urlEqualTo(NUMBER_PATH)));
+        flowroute.server().verify(1, getRequestedFor(urlEqualTo(NUMBER_PATH)));
     }
 
     @Test
     void givesUpAfterMaxRetriesWithTheLastError() {
         inTurn(() -> get(urlEqualTo(NUMBER_PATH)), status(503), status(503), status(503), status(502), details());
 
-        StepVerifier.create(client.numbers().details(NUMBER))
+        StepVerifier.create(flowroute.client().numbers().details(NUMBER))
                 .expectErrorSatisfies(error -> assertEquals(502, assertInstanceOf(ServerException.class, error).statusCode()))
                 .verify(WAIT);
 
-        flowroute.server.verify(4, getRequestedFor(urlEqualTo(NUMBER_PATH)));
+        flowroute.server().verify(4, getRequestedFor(urlEqualTo(NUMBER_PATH)));
     }
 
     @Test
     void maxRetriesOfOneSendsTwo() {
-        flowroute.server.stubFor(get(anyUrl()).willReturn(status(503)));
-        try (ReactiveFlowrouteClient once = flowroute.client(builder -> builder.retryPolicy(
+        flowroute.server().stubFor(get(anyUrl()).willReturn(status(503)));
+        try (ReactiveFlowrouteClient once = flowroute.newClient(builder -> builder.retryPolicy(
                 RetryPolicy.builder().maxRetries(1).minBackoff(Duration.ofMillis(1)).maxBackoff(Duration.ofMillis(1)).build()))) {
             StepVerifier.create(once.numbers().details(NUMBER)).expectError(ServerException.class).verify(WAIT);
         }
 
-        flowroute.server.verify(2, getRequestedFor(urlEqualTo(NUMBER_PATH)));
+        flowroute.server().verify(2, getRequestedFor(urlEqualTo(NUMBER_PATH)));
     }
 
     @Test
     void noRetryPolicySendsExactlyOne() {
-        flowroute.server.stubFor(get(anyUrl()).willReturn(status(503)));
-        try (ReactiveFlowrouteClient none = flowroute.client(builder -> builder.retryPolicy(RetryPolicy.none()))) {
+        flowroute.server().stubFor(get(anyUrl()).willReturn(status(503)));
+        try (ReactiveFlowrouteClient none = flowroute.newClient(builder -> builder.retryPolicy(RetryPolicy.none()))) {
             StepVerifier.create(none.numbers().details(NUMBER)).expectError(ServerException.class).verify(WAIT);
         }
 
-        flowroute.server.verify(1, anyRequestedFor(anyUrl()));
+        flowroute.server().verify(1, anyRequestedFor(anyUrl()));
     }
 
     @Test
     void retryAfterSecondsIsWaited() {
         detailsSucceedsAfter(status(429).withHeader("Retry-After", "1"));
 
-        expectDetails(client);
+        expectDetails(flowroute.client());
 
         List<LoggedRequest> requests = flowroute.requests();
         assertEquals(2, requests.size());
@@ -202,10 +184,10 @@ class RetryRulesTest {
     void retryAfterHttpDateIsWaited() {
         // The client's clock is fixed at 06:07:08.765; the date says 06:07:10, 1.235 s later.
         String date = DateTimeFormatter.RFC_1123_DATE_TIME.format(
-                MockFlowroute.NOW.plusSeconds(2).atZone(ZoneOffset.UTC).withNano(0));
+                MockFlowrouteExtension.NOW.plusSeconds(2).atZone(ZoneOffset.UTC).withNano(0));
         detailsSucceedsAfter(status(429).withHeader("Retry-After", date));
 
-        expectDetails(client);
+        expectDetails(flowroute.client());
 
         List<LoggedRequest> requests = flowroute.requests();
         assertEquals(2, requests.size());
@@ -217,31 +199,31 @@ class RetryRulesTest {
     void retryAfterLongerThanMaxRetryAfterIsNotRetried() {
         detailsSucceedsAfter(status(429).withHeader("Retry-After", "120"));
 
-        StepVerifier.create(client.numbers().details(NUMBER))
+        StepVerifier.create(flowroute.client().numbers().details(NUMBER))
                 .expectErrorSatisfies(error -> assertEquals(Duration.ofSeconds(120),
                         assertInstanceOf(RateLimitException.class, error).retryAfter().orElseThrow()))
                 .verify(WAIT);
 
-        flowroute.server.verify(1, getRequestedFor(urlEqualTo(NUMBER_PATH)));
+        flowroute.server().verify(1, getRequestedFor(urlEqualTo(NUMBER_PATH)));
     }
 
     @Test
     void patchIsRetriedAfter503() {
         inTurn(() -> patch(urlEqualTo(NUMBER_PATH)), status(503), status(204));
 
-        StepVerifier.create(client.numbers().updateRoutes(NUMBER, "a", "b")).expectComplete().verify(WAIT);
+        StepVerifier.create(flowroute.client().numbers().updateRoutes(NUMBER, "a", "b")).expectComplete().verify(WAIT);
 
-        flowroute.server.verify(2, patchRequestedFor(urlEqualTo(NUMBER_PATH)));
-        flowroute.server.verify(0, getRequestedFor(anyUrl()));
+        flowroute.server().verify(2, patchRequestedFor(urlEqualTo(NUMBER_PATH)));
+        flowroute.server().verify(0, getRequestedFor(anyUrl()));
     }
 
     @Test
     void patchIsNotRetriedAfter500() {
         inTurn(() -> patch(urlEqualTo(NUMBER_PATH)), status(500), status(204));
 
-        StepVerifier.create(client.numbers().updateRoutes(NUMBER, "a", "b")).expectError(ServerException.class).verify(WAIT);
+        StepVerifier.create(flowroute.client().numbers().updateRoutes(NUMBER, "a", "b")).expectError(ServerException.class).verify(WAIT);
 
-        flowroute.server.verify(1, patchRequestedFor(urlEqualTo(NUMBER_PATH)));
+        flowroute.server().verify(1, patchRequestedFor(urlEqualTo(NUMBER_PATH)));
     }
 
     @Test
@@ -249,13 +231,13 @@ class RetryRulesTest {
         inTurn(() -> put(urlEqualTo("/v1/routes/office")), status(503),
                 aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER), status(201));
 
-        StepVerifier.create(client.routes().create(NewRoute.host("office", "pbx.example.com:5060")))
+        StepVerifier.create(flowroute.client().routes().create(NewRoute.host("office", "pbx.example.com:5060")))
                 .expectNext(Route.of("office", RouteType.HOST, "pbx.example.com:5060"))
                 .expectComplete()
                 .verify(WAIT);
 
-        flowroute.server.verify(3, putRequestedFor(urlEqualTo("/v1/routes/office")));
-        flowroute.server.verify(0, getRequestedFor(anyUrl()));
+        flowroute.server().verify(3, putRequestedFor(urlEqualTo("/v1/routes/office")));
+        flowroute.server().verify(0, getRequestedFor(anyUrl()));
     }
 
     static int closedPort() throws IOException {
@@ -271,7 +253,7 @@ class RetryRulesTest {
                 ReactiveFlowrouteClient closed = ReactiveFlowrouteClient.builder()
                         .credentials(com.flowroute.numbers.FlowrouteCredentials.of("k", "s"))
                         .baseUrl("http://127.0.0.1:" + port + "/v1")
-                        .retryPolicy(MockFlowroute.FAST_RETRIES)
+                        .retryPolicy(MockFlowrouteExtension.FAST_RETRIES)
                         .build()) {
             StepVerifier.create(closed.numbers().details(NUMBER))
                     .expectErrorSatisfies(error -> {
@@ -291,26 +273,26 @@ class RetryRulesTest {
 
     @Test
     void tooLargeResponseIsNotRetried() {
-        try (ReactiveFlowrouteClient small = flowroute.client(builder -> builder.maxResponseBytes(100)
-                .retryPolicy(MockFlowroute.FAST_RETRIES))) {
-            flowroute.server.stubFor(get(anyUrl()).willReturn(okJson("{\"billing_method\": \"" + "M".repeat(200) + "\"}")));
+        try (ReactiveFlowrouteClient small = flowroute.newClient(builder -> builder.maxResponseBytes(100)
+                .retryPolicy(MockFlowrouteExtension.FAST_RETRIES))) {
+            flowroute.server().stubFor(get(anyUrl()).willReturn(okJson("{\"billing_method\": \"" + "M".repeat(200) + "\"}")));
 
             StepVerifier.create(small.numbers().details(NUMBER)).expectError(FlowrouteTransportException.class).verify(WAIT);
         }
 
-        flowroute.server.verify(1, getRequestedFor(urlEqualTo(NUMBER_PATH)));
+        flowroute.server().verify(1, getRequestedFor(urlEqualTo(NUMBER_PATH)));
     }
 
     @Test
     void serverErrorWithBodyOverMaxResponseBytesIsRetried() {
         detailsSucceedsAfter(status(503).withBody("x".repeat(500)));
 
-        try (ReactiveFlowrouteClient small = flowroute.client(builder -> builder.maxResponseBytes(200)
-                .retryPolicy(MockFlowroute.FAST_RETRIES))) {
+        try (ReactiveFlowrouteClient small = flowroute.newClient(builder -> builder.maxResponseBytes(200)
+                .retryPolicy(MockFlowrouteExtension.FAST_RETRIES))) {
             expectDetails(small);
         }
 
-        flowroute.server.verify(2, getRequestedFor(urlEqualTo(NUMBER_PATH)));
+        flowroute.server().verify(2, getRequestedFor(urlEqualTo(NUMBER_PATH)));
     }
 
     // Purchase: PUT /tns/{number} is not idempotent for the caller (a second PUT of a number
@@ -319,79 +301,79 @@ class RetryRulesTest {
     @Test
     void purchaseAnswered503ButOnTheAccountCompletesWithOnePut() {
         inTurn(() -> put(urlEqualTo(NUMBER_PATH)), status(503), status(201));
-        flowroute.server.stubFor(get(urlEqualTo(NUMBER_PATH)).willReturn(details()));
+        flowroute.server().stubFor(get(urlEqualTo(NUMBER_PATH)).willReturn(details()));
 
-        StepVerifier.create(client.numbers().purchase(NUMBER)).expectComplete().verify(WAIT);
+        StepVerifier.create(flowroute.client().numbers().purchase(NUMBER)).expectComplete().verify(WAIT);
 
-        flowroute.server.verify(1, putRequestedFor(urlEqualTo(NUMBER_PATH)));
-        flowroute.server.verify(1, getRequestedFor(urlEqualTo(NUMBER_PATH)));
-        flowroute.requests().forEach(MockFlowroute::assertSigned);
+        flowroute.server().verify(1, putRequestedFor(urlEqualTo(NUMBER_PATH)));
+        flowroute.server().verify(1, getRequestedFor(urlEqualTo(NUMBER_PATH)));
+        flowroute.requests().forEach(MockFlowrouteExtension::assertSigned);
     }
 
     @Test
     void purchaseAnswered500IsReconciledToo() {
         inTurn(() -> put(urlEqualTo(NUMBER_PATH)), status(500), status(201));
-        flowroute.server.stubFor(get(urlEqualTo(NUMBER_PATH)).willReturn(details()));
+        flowroute.server().stubFor(get(urlEqualTo(NUMBER_PATH)).willReturn(details()));
 
-        StepVerifier.create(client.numbers().purchase(NUMBER)).expectComplete().verify(WAIT);
+        StepVerifier.create(flowroute.client().numbers().purchase(NUMBER)).expectComplete().verify(WAIT);
 
-        flowroute.server.verify(1, putRequestedFor(urlEqualTo(NUMBER_PATH)));
-        flowroute.server.verify(1, getRequestedFor(urlEqualTo(NUMBER_PATH)));
+        flowroute.server().verify(1, putRequestedFor(urlEqualTo(NUMBER_PATH)));
+        flowroute.server().verify(1, getRequestedFor(urlEqualTo(NUMBER_PATH)));
     }
 
     @Test
     void purchaseWhoseConnectionWasResetButOnTheAccountCompletesWithOnePut() {
         inTurn(() -> put(urlEqualTo(NUMBER_PATH)), aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER), status(201));
-        flowroute.server.stubFor(get(urlEqualTo(NUMBER_PATH)).willReturn(details()));
+        flowroute.server().stubFor(get(urlEqualTo(NUMBER_PATH)).willReturn(details()));
 
-        StepVerifier.create(client.numbers().purchase(NUMBER)).expectComplete().verify(WAIT);
+        StepVerifier.create(flowroute.client().numbers().purchase(NUMBER)).expectComplete().verify(WAIT);
 
-        flowroute.server.verify(1, putRequestedFor(urlEqualTo(NUMBER_PATH)));
-        flowroute.server.verify(1, getRequestedFor(urlEqualTo(NUMBER_PATH)));
+        flowroute.server().verify(1, putRequestedFor(urlEqualTo(NUMBER_PATH)));
+        flowroute.server().verify(1, getRequestedFor(urlEqualTo(NUMBER_PATH)));
     }
 
     @Test
     void purchaseThatTimedOutButIsOnTheAccountCompletesWithOnePut() {
         inTurn(() -> put(urlEqualTo(NUMBER_PATH)), status(201).withFixedDelay(1_500), status(201));
-        flowroute.server.stubFor(get(urlEqualTo(NUMBER_PATH)).willReturn(details()));
+        flowroute.server().stubFor(get(urlEqualTo(NUMBER_PATH)).willReturn(details()));
 
-        try (ReactiveFlowrouteClient impatient = flowroute.client(builder -> builder.retryPolicy(MockFlowroute.FAST_RETRIES)
+        try (ReactiveFlowrouteClient impatient = flowroute.newClient(builder -> builder.retryPolicy(MockFlowrouteExtension.FAST_RETRIES)
                 .responseTimeout(Duration.ofMillis(300)))) {
             StepVerifier.create(impatient.numbers().purchase(NUMBER)).expectComplete().verify(WAIT);
         }
 
-        flowroute.server.verify(1, putRequestedFor(urlEqualTo(NUMBER_PATH)));
-        flowroute.server.verify(1, getRequestedFor(urlEqualTo(NUMBER_PATH)));
+        flowroute.server().verify(1, putRequestedFor(urlEqualTo(NUMBER_PATH)));
+        flowroute.server().verify(1, getRequestedFor(urlEqualTo(NUMBER_PATH)));
     }
 
     @Test
     void purchaseNotOnTheAccountAfter503IsSentAgain() {
         inTurn(() -> put(urlEqualTo(NUMBER_PATH)), status(503), status(201));
-        flowroute.server.stubFor(get(urlEqualTo(NUMBER_PATH)).willReturn(status(404)));
+        flowroute.server().stubFor(get(urlEqualTo(NUMBER_PATH)).willReturn(status(404)));
 
-        StepVerifier.create(client.numbers().purchase(NUMBER)).expectComplete().verify(WAIT);
+        StepVerifier.create(flowroute.client().numbers().purchase(NUMBER)).expectComplete().verify(WAIT);
 
-        flowroute.server.verify(2, putRequestedFor(urlEqualTo(NUMBER_PATH)));
-        flowroute.server.verify(1, getRequestedFor(urlEqualTo(NUMBER_PATH)));
+        flowroute.server().verify(2, putRequestedFor(urlEqualTo(NUMBER_PATH)));
+        flowroute.server().verify(1, getRequestedFor(urlEqualTo(NUMBER_PATH)));
     }
 
     @Test
     void purchaseThatNeverTakesEffectGivesUpAfterMaxRetries() {
-        flowroute.server.stubFor(put(urlEqualTo(NUMBER_PATH)).willReturn(status(503)));
-        flowroute.server.stubFor(get(urlEqualTo(NUMBER_PATH)).willReturn(status(404)));
+        flowroute.server().stubFor(put(urlEqualTo(NUMBER_PATH)).willReturn(status(503)));
+        flowroute.server().stubFor(get(urlEqualTo(NUMBER_PATH)).willReturn(status(404)));
 
-        StepVerifier.create(client.numbers().purchase(NUMBER)).expectError(ServerException.class).verify(WAIT);
+        StepVerifier.create(flowroute.client().numbers().purchase(NUMBER)).expectError(ServerException.class).verify(WAIT);
 
-        flowroute.server.verify(4, putRequestedFor(urlEqualTo(NUMBER_PATH)));
-        flowroute.server.verify(4, getRequestedFor(urlEqualTo(NUMBER_PATH)));
+        flowroute.server().verify(4, putRequestedFor(urlEqualTo(NUMBER_PATH)));
+        flowroute.server().verify(4, getRequestedFor(urlEqualTo(NUMBER_PATH)));
     }
 
     @Test
     void purchaseWhoseLookupFailsEndsWithTheOriginalError() {
-        flowroute.server.stubFor(put(urlEqualTo(NUMBER_PATH)).willReturn(status(503)));
-        flowroute.server.stubFor(get(urlEqualTo(NUMBER_PATH)).willReturn(status(401)));
+        flowroute.server().stubFor(put(urlEqualTo(NUMBER_PATH)).willReturn(status(503)));
+        flowroute.server().stubFor(get(urlEqualTo(NUMBER_PATH)).willReturn(status(401)));
 
-        StepVerifier.create(client.numbers().purchase(NUMBER))
+        StepVerifier.create(flowroute.client().numbers().purchase(NUMBER))
                 .expectErrorSatisfies(error -> {
                     assertEquals(503, assertInstanceOf(ServerException.class, error).statusCode());
                     assertEquals(1, error.getSuppressed().length);
@@ -399,7 +381,7 @@ class RetryRulesTest {
                 })
                 .verify(WAIT);
 
-        flowroute.server.verify(1, putRequestedFor(urlEqualTo(NUMBER_PATH)));
+        flowroute.server().verify(1, putRequestedFor(urlEqualTo(NUMBER_PATH)));
     }
 
     @Test
@@ -410,80 +392,80 @@ class RetryRulesTest {
                 status(400).withBody("{\"error\": \"number " + NUMBER + " is already on your account\"}"));
         inTurn(() -> get(urlEqualTo(NUMBER_PATH)), status(404), details());
 
-        StepVerifier.create(client.numbers().purchase(NUMBER)).expectComplete().verify(WAIT);
+        StepVerifier.create(flowroute.client().numbers().purchase(NUMBER)).expectComplete().verify(WAIT);
 
-        flowroute.server.verify(2, putRequestedFor(urlEqualTo(NUMBER_PATH)));
-        flowroute.server.verify(2, getRequestedFor(urlEqualTo(NUMBER_PATH)));
+        flowroute.server().verify(2, putRequestedFor(urlEqualTo(NUMBER_PATH)));
+        flowroute.server().verify(2, getRequestedFor(urlEqualTo(NUMBER_PATH)));
     }
 
     @Test
     void purchaseResentAndRefusedWhileStillNotOnTheAccountEndsWithTheRefusal() {
         inTurn(() -> put(urlEqualTo(NUMBER_PATH)), status(503), status(404).withBody("{\"error\": \"not for sale\"}"));
-        flowroute.server.stubFor(get(urlEqualTo(NUMBER_PATH)).willReturn(status(404)));
+        flowroute.server().stubFor(get(urlEqualTo(NUMBER_PATH)).willReturn(status(404)));
 
-        StepVerifier.create(client.numbers().purchase(NUMBER))
+        StepVerifier.create(flowroute.client().numbers().purchase(NUMBER))
                 .expectErrorSatisfies(error -> assertEquals(404,
                         assertInstanceOf(com.flowroute.numbers.NotFoundException.class, error).statusCode()))
                 .verify(WAIT);
 
-        flowroute.server.verify(2, putRequestedFor(urlEqualTo(NUMBER_PATH)));
-        flowroute.server.verify(2, getRequestedFor(urlEqualTo(NUMBER_PATH)));
+        flowroute.server().verify(2, putRequestedFor(urlEqualTo(NUMBER_PATH)));
+        flowroute.server().verify(2, getRequestedFor(urlEqualTo(NUMBER_PATH)));
     }
 
     @Test
     void purchaseRefusedAfterAnUnambiguousRetryIsNotLookedUp() {
         // A 429 means the first attempt was not applied: a 400 after it is the caller's to see.
         inTurn(() -> put(urlEqualTo(NUMBER_PATH)), status(429), status(400).withBody("{\"error\": \"already on your account\"}"));
-        flowroute.server.stubFor(get(urlEqualTo(NUMBER_PATH)).willReturn(details()));
+        flowroute.server().stubFor(get(urlEqualTo(NUMBER_PATH)).willReturn(details()));
 
-        StepVerifier.create(client.numbers().purchase(NUMBER)).expectError(BadRequestException.class).verify(WAIT);
+        StepVerifier.create(flowroute.client().numbers().purchase(NUMBER)).expectError(BadRequestException.class).verify(WAIT);
 
-        flowroute.server.verify(2, putRequestedFor(urlEqualTo(NUMBER_PATH)));
-        flowroute.server.verify(0, getRequestedFor(anyUrl()));
+        flowroute.server().verify(2, putRequestedFor(urlEqualTo(NUMBER_PATH)));
+        flowroute.server().verify(0, getRequestedFor(anyUrl()));
     }
 
     @Test
     void purchaseResentAndRefusedForAuthenticationIsNotLookedUpAgain() {
         inTurn(() -> put(urlEqualTo(NUMBER_PATH)), status(503), status(401));
-        flowroute.server.stubFor(get(urlEqualTo(NUMBER_PATH)).willReturn(status(404)));
+        flowroute.server().stubFor(get(urlEqualTo(NUMBER_PATH)).willReturn(status(404)));
 
-        StepVerifier.create(client.numbers().purchase(NUMBER)).expectError(AuthenticationException.class).verify(WAIT);
+        StepVerifier.create(flowroute.client().numbers().purchase(NUMBER)).expectError(AuthenticationException.class).verify(WAIT);
 
-        flowroute.server.verify(2, putRequestedFor(urlEqualTo(NUMBER_PATH)));
-        flowroute.server.verify(1, getRequestedFor(urlEqualTo(NUMBER_PATH)));
+        flowroute.server().verify(2, putRequestedFor(urlEqualTo(NUMBER_PATH)));
+        flowroute.server().verify(1, getRequestedFor(urlEqualTo(NUMBER_PATH)));
     }
 
     @Test
     void purchaseRateLimitedIsRetriedWithoutLookup() {
         inTurn(() -> put(urlEqualTo(NUMBER_PATH)), status(429), status(201));
 
-        StepVerifier.create(client.numbers().purchase(NUMBER)).expectComplete().verify(WAIT);
+        StepVerifier.create(flowroute.client().numbers().purchase(NUMBER)).expectComplete().verify(WAIT);
 
-        flowroute.server.verify(2, putRequestedFor(urlEqualTo(NUMBER_PATH)));
-        flowroute.server.verify(0, getRequestedFor(anyUrl()));
+        flowroute.server().verify(2, putRequestedFor(urlEqualTo(NUMBER_PATH)));
+        flowroute.server().verify(0, getRequestedFor(anyUrl()));
     }
 
     @Test
     void purchaseRefusedWith400IsNotRetried() {
         inTurn(() -> put(urlEqualTo(NUMBER_PATH)), status(400).withBody("{\"error\":\"not purchasable\"}"), status(201));
 
-        StepVerifier.create(client.numbers().purchase(NUMBER)).expectError(BadRequestException.class).verify(WAIT);
+        StepVerifier.create(flowroute.client().numbers().purchase(NUMBER)).expectError(BadRequestException.class).verify(WAIT);
 
-        flowroute.server.verify(1, putRequestedFor(urlEqualTo(NUMBER_PATH)));
-        flowroute.server.verify(0, getRequestedFor(anyUrl()));
+        flowroute.server().verify(1, putRequestedFor(urlEqualTo(NUMBER_PATH)));
+        flowroute.server().verify(0, getRequestedFor(anyUrl()));
     }
 
     @Test
     void purchaseWithoutRetriesEndsWith503AndNoLookup() {
         inTurn(() -> put(urlEqualTo(NUMBER_PATH)), status(503), status(201));
-        flowroute.server.stubFor(get(urlEqualTo(NUMBER_PATH)).willReturn(details()));
+        flowroute.server().stubFor(get(urlEqualTo(NUMBER_PATH)).willReturn(details()));
 
-        try (ReactiveFlowrouteClient none = flowroute.client(builder -> builder.retryPolicy(RetryPolicy.none()))) {
+        try (ReactiveFlowrouteClient none = flowroute.newClient(builder -> builder.retryPolicy(RetryPolicy.none()))) {
             StepVerifier.create(none.numbers().purchase(NUMBER)).expectError(ServerException.class).verify(WAIT);
         }
 
-        flowroute.server.verify(1, putRequestedFor(urlEqualTo(NUMBER_PATH)));
-        flowroute.server.verify(0, getRequestedFor(anyUrl()));
+        flowroute.server().verify(1, putRequestedFor(urlEqualTo(NUMBER_PATH)));
+        flowroute.server().verify(0, getRequestedFor(anyUrl()));
     }
 
     // Retrier and RetryPolicy on their own, in virtual time.

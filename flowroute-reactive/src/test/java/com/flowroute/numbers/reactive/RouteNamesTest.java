@@ -14,24 +14,26 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import reactor.test.StepVerifier;
 
 /** Route names are one percent-encoded path segment under {@code /routes/}, whatever they hold. */
-class RouteNamesTest extends MockFlowrouteTest {
+class RouteNamesTest {
+    @RegisterExtension
+    static final MockFlowrouteExtension flowroute = MockFlowrouteExtension.create();
+
     @BeforeEach
-    @Override
-    void reset() {
-        flowroute.reset();
-        flowroute.server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(201)));
+    void everyRequestIsCreated() {
+        flowroute.server().stubFor(any(anyUrl()).willReturn(aResponse().withStatus(201)));
     }
 
     private static LoggedRequest create(NewRoute route) {
-        StepVerifier.create(client.routes().create(route).map(Route::name)).expectNext(route.name()).expectComplete()
+        StepVerifier.create(flowroute.client().routes().create(route).map(Route::name)).expectNext(route.name()).expectComplete()
                 .verify(Duration.ofSeconds(10));
         LoggedRequest request = flowroute.onlyRequest();
-        MockFlowroute.assertSigned(request);
+        MockFlowrouteExtension.assertSigned(request);
         return request;
     }
 

@@ -37,8 +37,9 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.net.ssl.SSLException;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import reactor.core.publisher.Mono;
@@ -61,13 +62,17 @@ import reactor.test.StepVerifier;
  */
 class SecretsUnderWiretapTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
-    private static final String SECRET = MockFlowroute.SECRET_KEY;
-    private static final FlowrouteCredentials CREDENTIALS = FlowrouteCredentials.of(MockFlowroute.ACCESS_KEY, SECRET);
+    private static final String SECRET = MockFlowrouteExtension.SECRET_KEY;
+    private static final FlowrouteCredentials CREDENTIALS = FlowrouteCredentials.of(MockFlowrouteExtension.ACCESS_KEY, SECRET);
     /** The header as the wiretap shows it once masked; header names are case-insensitive. */
     private static final Pattern MASKED_AUTHORIZATION = Pattern.compile("(?i)authorization: Basic \\*{4}");
     private static final Pattern HEX_ROW = Pattern.compile("\\|[0-9a-f]{8}\\|((?: [0-9a-f]{2}){1,16}) +\\|");
 
-    private static WireMockServer server;
+    private static final String ROUTES = "{\"routes\": {\"office\": {\"type\": \"HOST\", \"value\": \"24.239.23.40:5060\"}}}";
+
+    @RegisterExtension
+    static final MockFlowrouteExtension flowroute = MockFlowrouteExtension.create()
+            .server(WireMockConfiguration::dynamicHttpsPort);
 
     /** Ways a caller turns the wiretap on. */
     enum Wiretap {
@@ -87,15 +92,27 @@ class SecretsUnderWiretapTest {
     }
 
     @BeforeAll
-    static void start() {
+    static void loggersAtDebugAndNettyWarm() {
         assumeTrue(Boolean.getBoolean("flowroute.secretsUnderWiretap"),
                 "runs in the secrets-under-wiretap surefire execution, where Netty logs at DEBUG");
         for (String category : List.of("reactor.netty.http.client.HttpClientConnect", "io.netty.handler.codec.http2", "com.flowroute")) {
             assertTrue(LoggerFactory.getLogger(category).isDebugEnabled(), category + " must log at DEBUG for this test to mean anything");
         }
-        server = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort().dynamicHttpsPort());
-        server.start();
-        String routes = "{\"routes\": {\"office\": {\"type\": \"HOST\", \"value\": \"24.239.23.40:5060\"}}}";
+        flowroute.server().stubFor(get(urlEqualTo("/v1/routes/")).willReturn(okJson(ROUTES)));
+        // Loading Netty's codecs and TLS with DEBUG logging takes longer than a call may here: pay it once.
+        for (Wiretap wiretap : List.of(Wiretap.TEXTUAL_HTTP, Wiretap.TEXTUAL_HTTPS)) {
+            String origin = wiretap.tls ? "https://127.0.0.1:" + flowroute.server().httpsPort() : "http://127.0.0.1:" + flowroute.port();
+            try (ReactiveFlowrouteClient warm = ReactiveFlowrouteClient.builder().credentials(CREDENTIALS).baseUrl(origin + "/v1")
+                    .httpClient(wiretap.configure.apply(HttpClient.create())).build()) {
+                warm.routes().list().collectList().block(Duration.ofSeconds(30));
+            }
+        }
+    }
+
+    /** Every operation's answer, and each error path's (the extension resets the server before each test). */
+    @BeforeEach
+    void stubEveryCall() {
+        WireMockServer server = flowroute.server();
         server.stubFor(get(urlEqualTo("/v1/available-tns/npas/?limit=1"))
                 .willReturn(okJson("{\"npas\": {\"201\": {}}, \"links\": {\"next\": \"/v1/available-tns/npas/?limit=1&page=2\"}}")));
         server.stubFor(get(urlEqualTo("/v1/available-tns/npas/?limit=1&page=2")).willReturn(okJson("{\"npas\": {\"203\": {}}}")));
@@ -105,7 +122,7 @@ class SecretsUnderWiretapTest {
                 .replaceAll("\"links\"\\s*:\\s*\\{[^}]*\\}", "\"links\": {}"))));
         server.stubFor(get(urlPathEqualTo("/v1/tns/")).willReturn(okJson(SeedExamples.ACCOUNT_NUMBERS
                 .replaceAll("\"links\"\\s*:\\s*\\{[^}]*\\}", "\"links\": {}"))));
-        server.stubFor(get(urlEqualTo("/v1/routes/")).willReturn(okJson(routes)));
+        server.stubFor(get(urlEqualTo("/v1/routes/")).willReturn(okJson(ROUTES)));
         server.stubFor(get(urlEqualTo("/v1/tns/12066417744")).willReturn(okJson(SeedExamples.NUMBER_DETAILS)));
         server.stubFor(put(urlEqualTo("/v1/tns/12066417744")).willReturn(aResponse().withStatus(201)));
         server.stubFor(patch(urlEqualTo("/v1/tns/12066417744")).willReturn(aResponse().withStatus(204)));
@@ -130,22 +147,7 @@ class SecretsUnderWiretapTest {
         server.stubFor(get(urlEqualTo("/v1/routes/?limit=9")).inScenario("rate").whenScenarioStateIs(Scenario.STARTED)
                 .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "0")).willSetStateTo("ok"));
         server.stubFor(get(urlEqualTo("/v1/routes/?limit=9")).inScenario("rate").whenScenarioStateIs("ok")
-                .willReturn(okJson(routes)));
-        // Loading Netty's codecs and TLS with DEBUG logging takes longer than a call may here: pay it once.
-        for (Wiretap wiretap : List.of(Wiretap.TEXTUAL_HTTP, Wiretap.TEXTUAL_HTTPS)) {
-            String origin = wiretap.tls ? "https://127.0.0.1:" + server.httpsPort() : "http://127.0.0.1:" + server.port();
-            try (ReactiveFlowrouteClient warm = ReactiveFlowrouteClient.builder().credentials(CREDENTIALS).baseUrl(origin + "/v1")
-                    .httpClient(wiretap.configure.apply(HttpClient.create())).build()) {
-                warm.routes().list().collectList().block(Duration.ofSeconds(30));
-            }
-        }
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) {
-            server.stop();
-        }
+                .willReturn(okJson(ROUTES)));
     }
 
     private static io.netty.handler.ssl.SslContext insecureTls() {
@@ -159,10 +161,8 @@ class SecretsUnderWiretapTest {
     @ParameterizedTest
     @EnumSource(Wiretap.class)
     void noSecretInAnyLogLineExceptionOrToString(Wiretap wiretap) throws Exception {
-        server.resetRequests();
-        server.resetScenarios();
         HttpClient httpClient = wiretap.configure.apply(HttpClient.create());
-        String origin = wiretap.tls ? "https://127.0.0.1:" + server.httpsPort() : "http://127.0.0.1:" + server.port();
+        String origin = wiretap.tls ? "https://127.0.0.1:" + flowroute.server().httpsPort() : "http://127.0.0.1:" + flowroute.port();
         List<Throwable> errors = new ArrayList<>();
         List<String> texts = new ArrayList<>();
         String closedOrigin = "http://127.0.0.1:" + RetryRulesTest.closedPort();
@@ -180,12 +180,12 @@ class SecretsUnderWiretapTest {
         }
 
         List<String> authorizations = new ArrayList<>();
-        server.getAllServeEvents().forEach(event -> authorizations.add(event.getRequest().getHeader("Authorization")));
-        authorizations.add(MockFlowroute.header(MockFlowroute.signedGet(CREDENTIALS, closedOrigin, "/v1/tns/12066417744"),
+        flowroute.server().getAllServeEvents().forEach(event -> authorizations.add(event.getRequest().getHeader("Authorization")));
+        authorizations.add(MockFlowrouteExtension.header(MockFlowrouteExtension.signedGet(CREDENTIALS, closedOrigin, "/v1/tns/12066417744"),
                 "Authorization"));
         assertTrue(authorizations.size() >= 25, "the calls reached the server: " + authorizations.size());
         // The wiretap saw masked copies; the server got the request as signed.
-        server.getAllServeEvents().forEach(event -> MockFlowroute.assertSigned(event.getRequest()));
+        flowroute.server().getAllServeEvents().forEach(event -> MockFlowrouteExtension.assertSigned(event.getRequest()));
         assertEquals(16, errors.size(), () -> "errors: " + errors);
         String dumped = hexDumped(logged);
         assertNoSecretIn(authorizations, errors, texts, logged, dumped);
@@ -283,7 +283,7 @@ class SecretsUnderWiretapTest {
                 .credentials(CREDENTIALS)
                 .baseUrl(origin + "/v1")
                 .httpClient(httpClient)
-                .clock(MockFlowroute.CLOCK)
+                .clock(MockFlowrouteExtension.CLOCK)
                 .responseTimeout(Duration.ofSeconds(1))
                 .maxResponseBytes(4096)
                 .retryPolicy(RetryPolicy.builder().maxRetries(1).minBackoff(Duration.ofMillis(1)).maxBackoff(Duration.ofMillis(2))

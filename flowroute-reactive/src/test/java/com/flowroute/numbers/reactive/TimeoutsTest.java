@@ -24,18 +24,22 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.test.StepVerifier;
 
 /** The per-attempt response timeout, the connect timeout, and refused connections; all on 127.0.0.1. */
-class TimeoutsTest extends MockFlowrouteTest {
+class TimeoutsTest {
+    @RegisterExtension
+    static final MockFlowrouteExtension flowroute = MockFlowrouteExtension.create();
+
     private static final Duration WAIT = Duration.ofSeconds(10);
     private static final String NUMBER = "12066417744";
 
     @Test
     void slowAnswerEndsWithResponseTimeout() {
-        flowroute.server.stubFor(get(anyUrl()).willReturn(okJson(SeedExamples.NUMBER_DETAILS).withFixedDelay(2_000)));
+        flowroute.server().stubFor(get(anyUrl()).willReturn(okJson(SeedExamples.NUMBER_DETAILS).withFixedDelay(2_000)));
 
-        try (ReactiveFlowrouteClient client = flowroute.client(builder -> builder.responseTimeout(Duration.ofMillis(300)))) {
+        try (ReactiveFlowrouteClient client = flowroute.newClient(builder -> builder.responseTimeout(Duration.ofMillis(300)))) {
             Duration took = StepVerifier.create(client.numbers().details(NUMBER))
                     .expectErrorSatisfies(error -> {
                         assertInstanceOf(FlowrouteTransportException.class, error);
@@ -46,14 +50,14 @@ class TimeoutsTest extends MockFlowrouteTest {
             assertTrue(took.compareTo(Duration.ofMillis(1_500)) < 0, "gave up after " + took);
         }
 
-        flowroute.server.verify(1, getRequestedFor(anyUrl()));
+        flowroute.server().verify(1, getRequestedFor(anyUrl()));
     }
 
     @Test
     void slowBodyEndsWithResponseTimeoutToo() {
-        flowroute.server.stubFor(get(anyUrl()).willReturn(okJson(SeedExamples.NUMBER_DETAILS).withChunkedDribbleDelay(5, 2_000)));
+        flowroute.server().stubFor(get(anyUrl()).willReturn(okJson(SeedExamples.NUMBER_DETAILS).withChunkedDribbleDelay(5, 2_000)));
 
-        try (ReactiveFlowrouteClient client = flowroute.client(builder -> builder.responseTimeout(Duration.ofMillis(300)))) {
+        try (ReactiveFlowrouteClient client = flowroute.newClient(builder -> builder.responseTimeout(Duration.ofMillis(300)))) {
             StepVerifier.create(client.numbers().details(NUMBER))
                     .expectErrorSatisfies(error -> assertTrue(error.getMessage().contains("response timeout"), error.getMessage()))
                     .verify(WAIT);
@@ -62,29 +66,29 @@ class TimeoutsTest extends MockFlowrouteTest {
 
     @Test
     void timeoutIsPerAttemptAndRetried() {
-        flowroute.server.stubFor(get(anyUrl()).willReturn(okJson(SeedExamples.NUMBER_DETAILS).withFixedDelay(1_000)));
+        flowroute.server().stubFor(get(anyUrl()).willReturn(okJson(SeedExamples.NUMBER_DETAILS).withFixedDelay(1_000)));
 
-        try (ReactiveFlowrouteClient client = flowroute.client(builder -> builder.responseTimeout(Duration.ofMillis(200))
+        try (ReactiveFlowrouteClient client = flowroute.newClient(builder -> builder.responseTimeout(Duration.ofMillis(200))
                 .retryPolicy(RetryPolicy.builder().maxRetries(1).minBackoff(Duration.ofMillis(1)).maxBackoff(Duration.ofMillis(1))
                         .build()))) {
             StepVerifier.create(client.numbers().details(NUMBER)).expectError(FlowrouteTransportException.class).verify(WAIT);
         }
 
-        flowroute.server.verify(2, getRequestedFor(anyUrl()));
+        flowroute.server().verify(2, getRequestedFor(anyUrl()));
     }
 
     @Test
     void answerWithinTimeoutSucceeds() {
-        flowroute.server.stubFor(get(anyUrl()).willReturn(okJson(SeedExamples.NUMBER_DETAILS).withFixedDelay(100)));
+        flowroute.server().stubFor(get(anyUrl()).willReturn(okJson(SeedExamples.NUMBER_DETAILS).withFixedDelay(100)));
 
-        try (ReactiveFlowrouteClient client = flowroute.client(builder -> builder.responseTimeout(Duration.ofMillis(2_000)))) {
+        try (ReactiveFlowrouteClient client = flowroute.newClient(builder -> builder.responseTimeout(Duration.ofMillis(2_000)))) {
             StepVerifier.create(client.numbers().details(NUMBER)).expectNextCount(1).expectComplete().verify(WAIT);
         }
     }
 
     private static ReactiveFlowrouteClient clientFor(int port, Duration connectTimeout) {
         return ReactiveFlowrouteClient.builder()
-                .credentials(FlowrouteCredentials.of(MockFlowroute.ACCESS_KEY, MockFlowroute.SECRET_KEY))
+                .credentials(FlowrouteCredentials.of(MockFlowrouteExtension.ACCESS_KEY, MockFlowrouteExtension.SECRET_KEY))
                 .baseUrl("http://127.0.0.1:" + port + "/v1")
                 .connectTimeout(connectTimeout)
                 .retryPolicy(RetryPolicy.none())

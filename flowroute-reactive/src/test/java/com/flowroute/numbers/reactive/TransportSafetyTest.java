@@ -31,6 +31,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -49,9 +50,12 @@ import reactor.test.StepVerifier;
  * while reading. Complements {@code FlowrouteClientBuilderTest}, {@code PagedFluxTest} and
  * {@code RouteNamesTest}.
  */
-class TransportSafetyTest extends MockFlowrouteTest {
+class TransportSafetyTest {
+    @RegisterExtension
+    static final MockFlowrouteExtension flowroute = MockFlowrouteExtension.create();
+
     private static final Duration WAIT = Duration.ofSeconds(20);
-    private static final FlowrouteCredentials KEYS = FlowrouteCredentials.of(MockFlowroute.ACCESS_KEY, MockFlowroute.SECRET_KEY);
+    private static final FlowrouteCredentials KEYS = FlowrouteCredentials.of(MockFlowrouteExtension.ACCESS_KEY, MockFlowrouteExtension.SECRET_KEY);
 
     // HTTPS by default.
 
@@ -88,27 +92,21 @@ class TransportSafetyTest extends MockFlowrouteTest {
 
     @Test
     void anUntrustedCertificateIsRefusedBeforeAnythingIsSent() {
-        WireMockServer tls = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort()
-                .dynamicHttpsPort());
-        tls.start();
-        try {
-            tls.stubFor(any(anyUrl()).willReturn(okJson("{}")));
-            // WireMock's certificate is self-signed: the SDK's own client must not trust it.
-            try (ReactiveFlowrouteClient secure = ReactiveFlowrouteClient.builder().credentials(KEYS)
-                    .baseUrl("https://127.0.0.1:" + tls.httpsPort() + "/v1").retryPolicy(RetryPolicy.none()).build()) {
-                StepVerifier.create(secure.routes().list())
-                        .expectErrorSatisfies(error -> {
-                            assertInstanceOf(FlowrouteTransportException.class, error);
-                            assertTrue(error.getMessage().startsWith("GET /v1/routes/"), error.getMessage());
-                            assertTrue(error.getMessage().contains("the TLS handshake with https://127.0.0.1:" + tls.httpsPort()
-                                    + " failed"), error.getMessage());
-                        })
-                        .verify(WAIT);
-            }
-            assertEquals(0, tls.getAllServeEvents().size(), "no request reached the server");
-        } finally {
-            tls.stop();
+        WireMockServer tls = flowroute.startServer(WireMockConfiguration::dynamicHttpsPort);
+        tls.stubFor(any(anyUrl()).willReturn(okJson("{}")));
+        // WireMock's certificate is self-signed: the SDK's own client must not trust it.
+        try (ReactiveFlowrouteClient secure = ReactiveFlowrouteClient.builder().credentials(KEYS)
+                .baseUrl("https://127.0.0.1:" + tls.httpsPort() + "/v1").retryPolicy(RetryPolicy.none()).build()) {
+            StepVerifier.create(secure.routes().list())
+                    .expectErrorSatisfies(error -> {
+                        assertInstanceOf(FlowrouteTransportException.class, error);
+                        assertTrue(error.getMessage().startsWith("GET /v1/routes/"), error.getMessage());
+                        assertTrue(error.getMessage().contains("the TLS handshake with https://127.0.0.1:" + tls.httpsPort()
+                                + " failed"), error.getMessage());
+                    })
+                    .verify(WAIT);
         }
+        assertEquals(0, tls.getAllServeEvents().size(), "no request reached the server");
     }
 
     // links.next only to the base URL's origin.
@@ -124,9 +122,9 @@ class TransportSafetyTest extends MockFlowrouteTest {
     })
     void aNextLinkThatLeavesTheOriginOrIsNotAUrlIsRefused(String link) {
         String resolved = link.replace("PORT", Integer.toString(flowroute.port()));
-        flowroute.server.stubFor(get(urlEqualTo("/v1/routes/")).willReturn(okJson(PagedFluxTest.routesPage(0, 1, resolved, null))));
+        flowroute.server().stubFor(get(urlEqualTo("/v1/routes/")).willReturn(okJson(PagedFluxTest.routesPage(0, 1, resolved, null))));
 
-        StepVerifier.create(client.routes().list())
+        StepVerifier.create(flowroute.client().routes().list())
                 .expectNextCount(1)
                 .expectErrorSatisfies(error -> {
                     assertInstanceOf(FlowrouteTransportException.class, error);
@@ -140,13 +138,13 @@ class TransportSafetyTest extends MockFlowrouteTest {
     @Test
     void aNextLinkToTheSameOriginWrittenDifferentlyIsFollowed() {
         String origin = "HTTP://127.0.0.1:" + flowroute.port();
-        flowroute.server.stubFor(get(urlEqualTo("/v1/routes/")).willReturn(okJson(PagedFluxTest.routesPage(0, 1,
+        flowroute.server().stubFor(get(urlEqualTo("/v1/routes/")).willReturn(okJson(PagedFluxTest.routesPage(0, 1,
                 origin + "/v1/routes/?page=2", null))));
-        flowroute.server.stubFor(get(urlEqualTo("/v1/routes/?page=2")).willReturn(okJson(PagedFluxTest.routesPage(1, 1, null, null))));
+        flowroute.server().stubFor(get(urlEqualTo("/v1/routes/?page=2")).willReturn(okJson(PagedFluxTest.routesPage(1, 1, null, null))));
 
-        StepVerifier.create(client.routes().list()).expectNextCount(2).expectComplete().verify(WAIT);
+        StepVerifier.create(flowroute.client().routes().list()).expectNextCount(2).expectComplete().verify(WAIT);
 
-        flowroute.requests().forEach(MockFlowroute::assertSigned);
+        flowroute.requests().forEach(MockFlowrouteExtension::assertSigned);
     }
 
     // Route names stay one segment under /routes/.
@@ -198,9 +196,9 @@ class TransportSafetyTest extends MockFlowrouteTest {
             assertEquals(0, flowroute.requests().size());
             return;
         }
-        flowroute.server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(201)));
+        flowroute.server().stubFor(any(anyUrl()).willReturn(aResponse().withStatus(201)));
 
-        StepVerifier.create(client.routes().create(route).map(Route::name)).expectNext(name).expectComplete().verify(WAIT);
+        StepVerifier.create(flowroute.client().routes().create(route).map(Route::name)).expectNext(name).expectComplete().verify(WAIT);
 
         LoggedRequest request = flowroute.onlyRequest();
         String url = request.getUrl();
@@ -211,7 +209,7 @@ class TransportSafetyTest extends MockFlowrouteTest {
         assertEquals(name, URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8));
         request.getHeaders().all().forEach(header -> assertTrue(header.values().stream().noneMatch(v -> v.contains("\n")),
                 header::toString));
-        MockFlowroute.assertSigned(request);
+        MockFlowrouteExtension.assertSigned(request);
     }
 
     // The response body cap, enforced while reading.

@@ -27,31 +27,75 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import java.util.function.UnaryOperator;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * A WireMock server on a random loopback port standing in for the Flowroute API, with clients
- * pointed at it and an independent check of the v1 request signature.
+ * WireMock standing in for the Flowroute API, as a JUnit 5 extension: one server on 127.0.0.1 and
+ * a free port per test class, its stubs, scenarios and journal reset before each test, and one
+ * {@link ReactiveFlowrouteClient} per test pointed at it (built on first use, closed after the
+ * test). Also an independent check of the v1 request signature.
+ *
+ * <pre>{@code
+ * @RegisterExtension
+ * static final MockFlowrouteExtension flowroute = MockFlowrouteExtension.create()
+ *         .client(builder -> builder.retryPolicy(MockFlowrouteExtension.FAST_RETRIES));
+ * }</pre>
+ *
+ * <p>Every client has fixed credentials ({@link #ACCESS_KEY}, {@link #SECRET_KEY}), the fixed
+ * {@link #CLOCK} and no retries, unless its customiser says otherwise. The state is the
+ * extension instance's (one per test class), never static.
  */
-final class MockFlowroute implements AutoCloseable {
-    static final String ACCESS_KEY = "1111111";
-    static final String SECRET_KEY = "m8axLA45yds7kmi2225OQ7BshaADg6vr";
+public final class MockFlowrouteExtension implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback {
+    public static final String ACCESS_KEY = "1111111";
+    public static final String SECRET_KEY = "m8axLA45yds7kmi2225OQ7BshaADg6vr";
     /** The instant of the fixed clock; the milliseconds must not reach the X-Timestamp. */
-    static final Instant NOW = Instant.parse("2024-03-05T06:07:08.765Z");
-    static final String TIMESTAMP = "2024-03-05T06:07:08Z";
-    static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
+    public static final Instant NOW = Instant.parse("2024-03-05T06:07:08.765Z");
+    public static final String TIMESTAMP = "2024-03-05T06:07:08Z";
+    public static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
     /** Retries quick enough for tests that count attempts in real time. */
-    static final RetryPolicy FAST_RETRIES =
+    public static final RetryPolicy FAST_RETRIES =
             RetryPolicy.builder().minBackoff(Duration.ofMillis(1)).maxBackoff(Duration.ofMillis(5)).build();
-
-    final WireMockServer server;
 
     private static final AtomicBoolean WARM = new AtomicBoolean();
 
-    MockFlowroute() {
-        server = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
+    private final UnaryOperator<WireMockConfiguration> serverOptions;
+    private final UnaryOperator<ReactiveFlowrouteClient.Builder> customiser;
+    private WireMockServer server;
+    private boolean inTest;
+    private ReactiveFlowrouteClient client;
+    private final List<AutoCloseable> afterTest = new ArrayList<>();
+
+    private MockFlowrouteExtension(UnaryOperator<WireMockConfiguration> serverOptions,
+            UnaryOperator<ReactiveFlowrouteClient.Builder> customiser) {
+        this.serverOptions = serverOptions;
+        this.customiser = customiser;
+    }
+
+    /** The extension with the default server and client. */
+    public static MockFlowrouteExtension create() {
+        return new MockFlowrouteExtension(UnaryOperator.identity(), UnaryOperator.identity());
+    }
+
+    /** The same extension whose per-test {@link #client()} is also shaped by {@code customiser}. */
+    public MockFlowrouteExtension client(UnaryOperator<ReactiveFlowrouteClient.Builder> customiser) {
+        return new MockFlowrouteExtension(serverOptions, customiser);
+    }
+
+    /** The same extension whose server also takes {@code options} (such as more container threads). */
+    public MockFlowrouteExtension server(UnaryOperator<WireMockConfiguration> options) {
+        return new MockFlowrouteExtension(options, customiser);
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        server = new WireMockServer(serverOptions.apply(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort()));
         server.start();
         if (WARM.compareAndSet(false, true)) {
             warmUp();
@@ -63,22 +107,109 @@ final class MockFlowroute implements AutoCloseable {
     // the server and not class loading, whichever test class runs first.
     private void warmUp() {
         server.stubFor(WireMock.get(WireMock.anyUrl()).willReturn(WireMock.okJson("{}")));
-        try (ReactiveFlowrouteClient client = client()) {
-            client.routes().list().collectList().block(Duration.ofSeconds(30));
+        try (ReactiveFlowrouteClient warm = build(UnaryOperator.identity())) {
+            warm.routes().list().collectList().block(Duration.ofSeconds(30));
         }
         server.resetAll();
     }
 
-    int port() {
+    @Override
+    public synchronized void beforeEach(ExtensionContext context) {
+        server.resetAll();
+        inTest = true;
+    }
+
+    @Override
+    public synchronized void afterEach(ExtensionContext context) throws Exception {
+        inTest = false;
+        if (client != null) {
+            afterTest.add(client);
+            client = null;
+        }
+        Exception failed = null;
+        for (int i = afterTest.size() - 1; i >= 0; i--) {
+            try {
+                afterTest.get(i).close();
+            } catch (Exception e) {
+                failed = e;
+            }
+        }
+        afterTest.clear();
+        if (failed != null) {
+            throw failed;
+        }
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        if (server != null) {
+            server.stop();
+        }
+    }
+
+    /** The server, for stubs and verifications. */
+    public WireMockServer server() {
+        return server;
+    }
+
+    public int port() {
         return server.port();
     }
 
-    String baseUrl() {
+    /** The server's {@code /v1}, as a v1 user configures the client. */
+    public String baseUrl() {
         return "http://127.0.0.1:" + port() + "/v1";
     }
 
-    /** A client with fixed credentials and clock, no retries unless {@code options} adds them. */
-    ReactiveFlowrouteClient client(UnaryOperator<ReactiveFlowrouteClient.Builder> options) {
+    /**
+     * This test's client: the defaults shaped by the extension's customiser, built on first use
+     * (from any thread) and closed after the test.
+     */
+    public synchronized ReactiveFlowrouteClient client() {
+        if (!inTest) {
+            throw new IllegalStateException("the per-test client exists only while a test runs");
+        }
+        if (client == null) {
+            client = build(customiser);
+        }
+        return client;
+    }
+
+    /**
+     * A new client with the defaults (not the extension's customiser) shaped by {@code options};
+     * the caller may close it, and the extension does after the test in any case.
+     */
+    public synchronized ReactiveFlowrouteClient newClient(UnaryOperator<ReactiveFlowrouteClient.Builder> options) {
+        ReactiveFlowrouteClient built = build(options);
+        if (inTest) {
+            afterTest.add(built);
+        }
+        return built;
+    }
+
+    /** A new client with the defaults. See {@link #newClient(UnaryOperator)}. */
+    public ReactiveFlowrouteClient newClient() {
+        return newClient(UnaryOperator.identity());
+    }
+
+    /**
+     * Another WireMock server for this test only (on 127.0.0.1 and a free port unless
+     * {@code options} says otherwise), stopped after it.
+     *
+     * @throws RuntimeException what WireMock throws when it cannot start (no IPv6 loopback, say)
+     */
+    public synchronized WireMockServer startServer(UnaryOperator<WireMockConfiguration> options) {
+        if (!inTest) {
+            throw new IllegalStateException("another server exists only while a test runs");
+        }
+        WireMockServer other = new WireMockServer(options.apply(WireMockConfiguration.options().bindAddress("127.0.0.1")
+                .dynamicPort()));
+        other.start();
+        afterTest.add(other::stop);
+        return other;
+    }
+
+    private ReactiveFlowrouteClient build(UnaryOperator<ReactiveFlowrouteClient.Builder> options) {
         return options.apply(ReactiveFlowrouteClient.builder()
                 .credentials(FlowrouteCredentials.of(ACCESS_KEY, SECRET_KEY))
                 .baseUrl(baseUrl())
@@ -86,15 +217,13 @@ final class MockFlowroute implements AutoCloseable {
                 .retryPolicy(RetryPolicy.none())).build();
     }
 
-    ReactiveFlowrouteClient client() {
-        return client(UnaryOperator.identity());
-    }
-
-    void reset() {
+    /** Forgets every stub, scenario state and request so far. */
+    public void reset() {
         server.resetAll();
     }
 
-    List<LoggedRequest> requests() {
+    /** Every request the server got, oldest first. */
+    public List<LoggedRequest> requests() {
         List<LoggedRequest> requests = new ArrayList<>();
         server.getAllServeEvents().forEach(event -> requests.add(event.getRequest()));
         // WireMock lists the newest first.
@@ -102,15 +231,11 @@ final class MockFlowroute implements AutoCloseable {
         return requests;
     }
 
-    LoggedRequest onlyRequest() {
+    /** The one request the server got; fails if there were more or none. */
+    public LoggedRequest onlyRequest() {
         List<LoggedRequest> requests = requests();
         assertEquals(1, requests.size(), () -> "requests: " + requests);
         return requests.get(0);
-    }
-
-    @Override
-    public void close() {
-        server.stop();
     }
 
     /**
@@ -118,7 +243,7 @@ final class MockFlowroute implements AutoCloseable {
      * absolute URL, query, body bytes, X-Timestamp) without the SDK's signer, and checks the
      * Authorization header against it. Also checks that the query was sent sorted and form-encoded.
      */
-    static void assertSigned(LoggedRequest request) {
+    public static void assertSigned(LoggedRequest request) {
         String timestamp = request.getHeader("X-Timestamp");
         assertEquals(TIMESTAMP, timestamp, "X-Timestamp");
         String absolute = request.getAbsoluteUrl();
@@ -136,7 +261,7 @@ final class MockFlowroute implements AutoCloseable {
     }
 
     /** The headers every request carries, and Content-Type exactly when there is a body. */
-    static void assertStandardHeaders(LoggedRequest request, boolean hasBody, String appUserAgent) {
+    public static void assertStandardHeaders(LoggedRequest request, boolean hasBody, String appUserAgent) {
         assertEquals("application/json", request.getHeader("Accept"));
         assertTrue(request.getHeader("X-Timestamp").matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z"));
         String userAgent = request.getHeader("User-Agent");
@@ -154,12 +279,12 @@ final class MockFlowroute implements AutoCloseable {
     }
 
     /** A GET of {@code rawPath} on {@code origin} as the SDK's signer signs it at {@link #NOW}. */
-    static PreparedRequest signedGet(FlowrouteCredentials credentials, String origin, String rawPath) {
+    public static PreparedRequest signedGet(FlowrouteCredentials credentials, String origin, String rawPath) {
         return new RequestSigner(credentials, CLOCK).sign(URI.create(origin), WireRequest.get(rawPath, List.of()));
     }
 
     /** The value of header {@code name} of a prepared request. */
-    static String header(PreparedRequest request, String name) {
+    public static String header(PreparedRequest request, String name) {
         return request.headers().stream().filter(h -> h.getKey().equals(name)).map(Map.Entry::getValue).findFirst()
                 .orElseThrow(() -> new AssertionError("no " + name + " header in " + request));
     }
