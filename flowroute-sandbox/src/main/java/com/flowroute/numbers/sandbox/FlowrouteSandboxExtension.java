@@ -46,6 +46,11 @@ public final class FlowrouteSandboxExtension implements BeforeEachCallback, Para
         this.starter = () -> FlowrouteSandbox.startForTests(builder);
     }
 
+    /** A new sandbox with this extension's settings. */
+    FlowrouteSandbox startSandbox() {
+        return starter.get();
+    }
+
     /** Resets the class's sandbox, starting it first if this is the class's first test. */
     @Override
     public void beforeEach(ExtensionContext context) {
@@ -72,7 +77,7 @@ public final class FlowrouteSandboxExtension implements BeforeEachCallback, Para
             classContext = classContext.getParent().get();
         }
         return classContext.getStore(NAMESPACE)
-                .getOrComputeIfAbsent(Running.class, key -> new Running(starter.get()), Running.class)
+                .getOrComputeIfAbsent(Running.class, key -> new Running(startSandbox()), Running.class)
                 .sandbox;
     }
 
