@@ -3,12 +3,15 @@ package com.flowroute.numbers.sandbox;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.flowroute.numbers.InboundMessage;
 import com.flowroute.numbers.internal.Checks;
 import com.flowroute.numbers.internal.Json;
 import java.math.BigDecimal;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -26,6 +29,10 @@ import java.util.List;
  *   <li>{@code POST /_sandbox/faults}: adds one fault described by a JSON object (see
  *       {@link #addFault}); 201 with {@code {"pending": n}}.
  *   <li>{@code DELETE /_sandbox/faults}: forgets every fault; 204.
+ *   <li>{@code POST /_sandbox/inbound}: {@code {"from": "12065550199", "to": "12066417744",
+ *       "body": "hello", "media_urls": ["https://..."]}} simulates a text to the account's number
+ *       {@code to}, as {@link FlowrouteSandbox#inbound()} does (an MMS when {@code media_urls}
+ *       is given and not empty); 201 with {@code {"id": "mdr2-...", "timestamp": "..."}}.
  * </ul>
  *
  * <p>Its requests are not signed, not journaled and never hit by a fault. It answers only clients
@@ -37,7 +44,10 @@ final class ControlEndpoints {
     /** The paths the control interface owns. */
     static final String PREFIX = "/_sandbox/";
 
-    private static final String KNOWN_PATHS = "POST /_sandbox/reset, GET /_sandbox/journal, POST and DELETE /_sandbox/faults";
+    private static final String KNOWN_PATHS = "POST /_sandbox/reset, GET /_sandbox/journal, POST and DELETE /_sandbox/faults,"
+            + " POST /_sandbox/inbound";
+    private static final List<String> INBOUND_FIELDS = List.of("from", "to", "body", "media_urls");
+    private static final String INBOUND_FORM = "{\"from\": \"12065550199\", \"to\": \"12066417744\", \"body\": \"hello\"}";
     private static final List<String> FAULT_FIELDS = List.of("times", "always", "probability", "seed", "method", "path",
             "status", "retry_after", "delay_ms", "drop", "process_then_drop");
     private static final String FAULT_FORM = "{\"method\": \"PUT\", \"path\": \"/v1/tns/\", \"status\": 503, \"times\": 1}";
@@ -45,14 +55,16 @@ final class ControlEndpoints {
     private final Runnable reset;
     private final Journal journal;
     private final Faults faults;
+    private final InboundMessages inbound;
 
     /**
      * @param reset what {@link FlowrouteSandbox#reset()} does
      */
-    ControlEndpoints(Runnable reset, Journal journal, Faults faults) {
+    ControlEndpoints(Runnable reset, Journal journal, Faults faults, InboundMessages inbound) {
         this.reset = reset;
         this.journal = journal;
         this.faults = faults;
+        this.inbound = inbound;
     }
 
     /** Whether a request with this raw path is for the control interface. */
@@ -100,6 +112,10 @@ final class ControlEndpoints {
                     return Answer.empty(204);
                 }
                 throw Refusal.methodNotAllowed(request.method, "POST, DELETE");
+            case "/_sandbox/inbound":
+                allow(request.method, "POST");
+                InboundMessage received = receive(V1Endpoints.checked(() -> Json.requestObject(request.body, INBOUND_FORM)));
+                return Answer.json(201, write(object().put("id", received.id()).put("timestamp", received.timestamp().toString())));
             default:
                 throw Refusal.notFound("no control endpoint at " + request.rawPath + ": the control interface serves "
                         + KNOWN_PATHS);
@@ -200,6 +216,45 @@ final class ControlEndpoints {
             case "process_then_drop" -> rule.processThenDrop();
             default -> throw new IllegalStateException("unknown action " + actions.get(0));
         }
+    }
+
+    /** Simulates the inbound text a JSON object describes: {@code from}, {@code to}, {@code body} and optional {@code media_urls}. */
+    private InboundMessage receive(JsonNode message) {
+        for (Iterator<String> names = message.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!INBOUND_FIELDS.contains(name)) {
+                throw Refusal.badRequest("field " + name + " is unknown: an inbound message takes " + String.join(", ", INBOUND_FIELDS));
+            }
+        }
+        for (String required : List.of("from", "to")) {
+            if (!message.has(required)) {
+                throw Refusal.badRequest("field " + required + " is required: such as " + INBOUND_FORM);
+            }
+        }
+        String from = text(message, "from");
+        String to = text(message, "to");
+        String body = message.has("body") ? text(message, "body") : "";
+        List<URI> media = new ArrayList<>();
+        JsonNode urls = message.path("media_urls");
+        if (!urls.isMissingNode() && !urls.isNull()) {
+            if (!urls.isArray()) {
+                throw Refusal.badRequest(Checks.invalid("media_urls", shown(urls), "must be an array of URL strings").getMessage());
+            }
+            for (int i = 0; i < urls.size(); i++) {
+                JsonNode url = urls.get(i);
+                String field = "media_urls[" + i + "]";
+                if (!url.isTextual()) {
+                    throw Refusal.badRequest(Checks.invalid(field, shown(url), "must be a URL string").getMessage());
+                }
+                try {
+                    media.add(new URI(url.textValue()));
+                } catch (URISyntaxException e) {
+                    throw Refusal.unprocessable(Checks.invalid(field, url.textValue(), "must be a URL (" + e.getReason() + ")")
+                            .getMessage());
+                }
+            }
+        }
+        return V1Endpoints.checked(() -> media.isEmpty() ? inbound.sms(from, to, body) : inbound.mms(from, to, body, media));
     }
 
     private static JsonNode body(IncomingRequest request) {

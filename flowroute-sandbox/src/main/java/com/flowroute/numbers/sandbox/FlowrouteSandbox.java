@@ -2,18 +2,23 @@ package com.flowroute.numbers.sandbox;
 
 import com.flowroute.numbers.CnamRecord;
 import com.flowroute.numbers.E911Record;
+import com.flowroute.numbers.CallbackType;
 import com.flowroute.numbers.FlowrouteCredentials;
+import com.flowroute.numbers.MessageRecord;
 import com.flowroute.numbers.PhoneNumber;
 import com.flowroute.numbers.Route;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.util.concurrent.ImmediateEventExecutor;
+import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,14 +42,26 @@ import reactor.netty.http.server.HttpServer;
  * }
  * }</pre>
  *
+ * <p>It also serves messaging over v2.1 ({@code /v2.1/messages}): sends from the account's
+ * numbers, paced by a rate limit of 5 a second as Flowroute's,
+ * delivered after {@link Builder#messageDeliveryDelay(Duration) a short delay}, with delivery
+ * receipts and inbound messages ({@link #inbound()}) posted to the callbacks set, on this machine
+ * only.
+ *
  * <p>Besides the API, it offers what a test needs: a {@link #journal()} of the requests
- * received, {@link #faults()} to inject errors, delays and dropped connections, and
- * {@link #reset()} to go back to the seeded state. Requests are answered on Reactor Netty's event
+ * received, {@link #faults()} to inject errors, delays and dropped connections,
+ * {@link #sentMessages()} and {@link #callbackDeliveries()}, and {@link #reset()} to go back to
+ * the seeded state. Requests are answered on Reactor Netty's event
  * loop; every method here is thread-safe.
  */
 public final class FlowrouteSandbox implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(FlowrouteSandbox.class);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
+    /** Flowroute's limit: 5 messages per second per account. */
+    static final int DEFAULT_MESSAGE_RATE_LIMIT = 5;
+    static final Duration DEFAULT_MESSAGE_DELIVERY_DELAY = Duration.ofMillis(50);
+    /** How far apart Flowroute retries a webhook. */
+    static final Duration DEFAULT_CALLBACK_RETRY_INTERVAL = Duration.ofSeconds(30);
 
     private final DisposableServer server;
     private final String host;
@@ -56,16 +73,23 @@ public final class FlowrouteSandbox implements AutoCloseable {
     private final ChannelGroup connections = new DefaultChannelGroup(ImmediateEventExecutor.INSTANCE);
     private final AtomicBoolean closed = new AtomicBoolean();
     private final boolean controlInterface;
+    private final Messaging messaging;
+    private final InboundMessages inbound;
 
-    private FlowrouteSandbox(Builder builder) {
+    private FlowrouteSandbox(Builder builder, int defaultMessageRateLimit) {
         this.host = builder.host;
         this.credentials = builder.credentials != null ? builder.credentials : randomCredentials();
         this.state = new SandboxState(NumberPlan.generate(builder.seed, builder.inventorySize));
         this.compliance = new ComplianceRecords(state, builder.clock, builder.cnamApprovalDelay);
         this.controlInterface = builder.controlInterface;
-        ControlEndpoints control = controlInterface ? new ControlEndpoints(this::reset, journal, faults) : null;
+        this.messaging = new Messaging(state,
+                builder.messageRateLimit != null ? builder.messageRateLimit : defaultMessageRateLimit,
+                builder.messageDeliveryDelay, builder.callbackRetryInterval, builder.ticker);
+        this.inbound = new InboundMessages(messaging);
+        ControlEndpoints control = controlInterface ? new ControlEndpoints(this::reset, journal, faults, inbound) : null;
         EndpointTable endpoints = new V1Endpoints(state).table().addAll(new V2Endpoints(state).table())
-                .addAll(new ComplianceEndpoints(compliance).table());
+                .addAll(new ComplianceEndpoints(compliance).table())
+                .addAll(new MessagingEndpoints(messaging).table());
         RequestHandler handler = new RequestHandler(new RequestVerifier(credentials, builder.clock),
                 new BasicVerifier(credentials), endpoints, faults, journal, control);
         try {
@@ -93,6 +117,11 @@ public final class FlowrouteSandbox implements AutoCloseable {
      */
     public static FlowrouteSandbox start() {
         return builder().start();
+    }
+
+    /** The settings of the JUnit extension: the defaults, except no message rate limit unless {@code builder} sets one. */
+    static FlowrouteSandbox startForTests(Builder builder) {
+        return new FlowrouteSandbox(builder, 0);
     }
 
     /** A builder for a sandbox with other settings. */
@@ -137,14 +166,48 @@ public final class FlowrouteSandbox implements AutoCloseable {
 
     /**
      * Goes back to the state it started in: the seeded inventory for sale, no number on the
-     * account, only the {@code sip-reg} route, no E911 or CNAM record; and forgets the journal
-     * and the pending faults.
+     * account, only the {@code sip-reg} route, no E911 or CNAM record, no message and no
+     * messaging callback; forgets the journal, the pending faults, the callback deliveries and
+     * the message rate window, and cancels deliveries and webhooks still pending.
      */
     public void reset() {
         faults.clear();
+        messaging.reset();
         state.reset();
         compliance.reset();
         journal.clear();
+    }
+
+    /**
+     * The messages sent over {@code POST /v2.1/messages} since the start or the last
+     * {@link #reset()}, in the order they were accepted, each as it stands now (its status and
+     * delivery receipts); {@link MessageRecord#timestamp()} is when it was accepted.
+     */
+    public List<MessageRecord> sentMessages() {
+        return messaging.sent();
+    }
+
+    /** Simulates texts to the account's numbers: recorded as inbound messages and posted to the SMS or MMS callback. */
+    public InboundMessages inbound() {
+        return inbound;
+    }
+
+    /** The account's callback URL of {@code type}, as last set over {@code PUT /v2.1/messages/...}; empty when unset. */
+    public Optional<URI> callback(CallbackType type) {
+        return messaging.callback(Objects.requireNonNull(type, "type"));
+    }
+
+    /**
+     * The webhooks posted (or being posted, or skipped) to messaging callbacks since the start or
+     * the last {@link #reset()}, in the order they were started; each a snapshot.
+     */
+    public List<CallbackDelivery> callbackDeliveries() {
+        return messaging.deliveries();
+    }
+
+    /** The message rate limit in force: sends per sliding second, 0 for none. */
+    int messageRateLimit() {
+        return messaging.rateLimit();
     }
 
     /** The numbers on the account, in order. */
@@ -188,6 +251,7 @@ public final class FlowrouteSandbox implements AutoCloseable {
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
+            messaging.close();
             try {
                 server.disposeNow(CLOSE_TIMEOUT);
             } catch (IllegalStateException timeout) {
@@ -226,6 +290,10 @@ public final class FlowrouteSandbox implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private boolean controlInterface;
         private Duration cnamApprovalDelay;
+        private Integer messageRateLimit;
+        private Duration messageDeliveryDelay = DEFAULT_MESSAGE_DELIVERY_DELAY;
+        private Duration callbackRetryInterval = DEFAULT_CALLBACK_RETRY_INTERVAL;
+        private LongSupplier ticker = System::nanoTime;
 
         private Builder() {}
 
@@ -324,13 +392,67 @@ public final class FlowrouteSandbox implements AutoCloseable {
         }
 
         /**
+         * How many messages the account may send per second, enforced over a sliding one-second
+         * window: a send past it is a 429 with {@code Retry-After} (whole seconds) and sends
+         * nothing. Default 5, Flowroute's limit;
+         * 0 turns the limit off, which {@link FlowrouteSandboxExtension} does unless its builder
+         * sets a limit.
+         *
+         * @throws IllegalArgumentException if negative
+         */
+        public Builder messageRateLimit(int perSecond) {
+            if (perSecond < 0) {
+                throw new IllegalArgumentException("messageRateLimit " + perSecond
+                        + " is invalid: must be 0 (no limit) or more messages per second");
+            }
+            this.messageRateLimit = perSecond;
+            return this;
+        }
+
+        /**
+         * How long a sent message stays {@code message buffered} before it is {@code delivered};
+         * default 50 ms. {@link Duration#ZERO} delivers it before the send is answered.
+         *
+         * @throws IllegalArgumentException if negative
+         */
+        public Builder messageDeliveryDelay(Duration delay) {
+            Objects.requireNonNull(delay, "delay");
+            if (delay.isNegative()) {
+                throw new IllegalArgumentException("messageDeliveryDelay " + delay + " is invalid: must not be negative");
+            }
+            this.messageDeliveryDelay = delay;
+            return this;
+        }
+
+        /**
+         * How long to wait before posting a webhook again when the receiver did not answer 200;
+         * default 30 s, as Flowroute (which retries 4 times). Make it small in tests.
+         *
+         * @throws IllegalArgumentException if negative
+         */
+        public Builder callbackRetryInterval(Duration interval) {
+            Objects.requireNonNull(interval, "interval");
+            if (interval.isNegative()) {
+                throw new IllegalArgumentException("callbackRetryInterval " + interval + " is invalid: must not be negative");
+            }
+            this.callbackRetryInterval = interval;
+            return this;
+        }
+
+        /** The nanosecond ticker of the message rate window and message times, for tests; default {@link System#nanoTime()}. */
+        Builder ticker(LongSupplier ticker) {
+            this.ticker = Objects.requireNonNull(ticker, "ticker");
+            return this;
+        }
+
+        /**
          * Starts a sandbox with these settings.
          *
          * @return the running sandbox; close it when done
          * @throws IllegalStateException if it cannot listen
          */
         public FlowrouteSandbox start() {
-            return new FlowrouteSandbox(this);
+            return new FlowrouteSandbox(this, DEFAULT_MESSAGE_RATE_LIMIT);
         }
     }
 }

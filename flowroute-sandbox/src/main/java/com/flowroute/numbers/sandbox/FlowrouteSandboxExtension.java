@@ -24,6 +24,10 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * new FlowrouteSandboxExtension(FlowrouteSandbox.builder().inventorySize(500));}.
  * The sandbox is closed when the test class is done; {@code @Nested} classes share their enclosing
  * class's sandbox.
+ *
+ * <p>One default differs from {@link FlowrouteSandbox#start()}: the message rate limit is off
+ * (tests send as fast as they like), unless the builder sets one with
+ * {@link FlowrouteSandbox.Builder#messageRateLimit(int)}.
  */
 public final class FlowrouteSandboxExtension implements BeforeEachCallback, ParameterResolver {
     private static final ExtensionContext.Namespace NAMESPACE =
@@ -31,15 +35,20 @@ public final class FlowrouteSandboxExtension implements BeforeEachCallback, Para
 
     private final Supplier<FlowrouteSandbox> starter;
 
-    /** An extension whose sandboxes have the defaults of {@link FlowrouteSandbox#start()}. */
+    /** An extension whose sandboxes have the defaults of {@link FlowrouteSandbox#start()}, without a message rate limit. */
     public FlowrouteSandboxExtension() {
-        this.starter = FlowrouteSandbox::start;
+        this(FlowrouteSandbox.builder());
     }
 
-    /** An extension whose sandboxes are started with {@code builder}'s settings. */
+    /** An extension whose sandboxes are started with {@code builder}'s settings; no message rate limit unless it sets one. */
     public FlowrouteSandboxExtension(FlowrouteSandbox.Builder builder) {
         Objects.requireNonNull(builder, "builder");
-        this.starter = builder::start;
+        this.starter = () -> FlowrouteSandbox.startForTests(builder);
+    }
+
+    /** A new sandbox with this extension's settings. */
+    FlowrouteSandbox startSandbox() {
+        return starter.get();
     }
 
     /** Resets the class's sandbox, starting it first if this is the class's first test. */
@@ -68,7 +77,7 @@ public final class FlowrouteSandboxExtension implements BeforeEachCallback, Para
             classContext = classContext.getParent().get();
         }
         return classContext.getStore(NAMESPACE)
-                .getOrComputeIfAbsent(Running.class, key -> new Running(starter.get()), Running.class)
+                .getOrComputeIfAbsent(Running.class, key -> new Running(startSandbox()), Running.class)
                 .sandbox;
     }
 

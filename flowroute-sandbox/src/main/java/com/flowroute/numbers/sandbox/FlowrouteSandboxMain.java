@@ -8,7 +8,7 @@ import java.util.concurrent.CountDownLatch;
  * {@code java -jar flowroute-sandbox-VERSION-all.jar --port 8089}. It prints the base URL and
  * the keys to use, as environment variables the SDK reads. The keys are throwaway keys of a
  * local test server: printing them is the point. With {@code --control} it also serves the
- * unsigned control interface under {@code /_sandbox/} (reset, journal, faults) to loopback
+ * unsigned control interface under {@code /_sandbox/} (reset, journal, faults, inbound messages) to loopback
  * clients, for tests written in other languages.
  */
 public final class FlowrouteSandboxMain {
@@ -20,8 +20,10 @@ public final class FlowrouteSandboxMain {
             "  --secret-key KEY    secret key to accept (default: random)",
             "  --seed N            seed of the inventory (default 42)",
             "  --inventory-size N  numbers for sale at the start (default 10000)",
+            "  --message-rate-limit N  messages the account may send per second (default 5,",
+            "                      Flowroute's; 0 = no limit)",
             "  --control           serve the unsigned control interface under /_sandbox/ (reset,",
-            "                      journal, faults) to loopback clients; see README.md",
+            "                      journal, faults, inbound messages) to loopback clients; see README.md",
             "  --help              print this and exit");
 
     private FlowrouteSandboxMain() {}
@@ -92,6 +94,9 @@ public final class FlowrouteSandboxMain {
                     break;
                 case "--inventory-size":
                     builder.inventorySize(integer(option, value));
+                    break;
+                case "--message-rate-limit":
+                    builder.messageRateLimit(integer(option, value));
                     break;
                 default:
                     throw new IllegalArgumentException("unknown option " + option);
