@@ -102,6 +102,7 @@ class ReactiveClientAgainstSandboxTest {
         StepVerifier.create(rx.routes().create(NewRoute.host("it-host", "24.239.23.40:5060"))
                 .then(rx.routes().create(NewRoute.pstn("it-pstn", "+1 (206) 555-1212")))
                 .then(rx.routes().create(NewRoute.uri("Office PBX/2", "sip:alice@example.com:5060"))))
+                .assertNext(created -> assertEquals(Route.of("Office PBX/2", RouteType.URI, "sip:alice@example.com:5060"), created))
                 .expectComplete().verify(WAIT);
         Set<String> names = rx.routes().list().map(Route::name).collect(Collectors.toSet()).block(WAIT);
         assertTrue(names.containsAll(Set.of("sip-reg", "it-host", "it-pstn", "Office PBX/2")), names.toString());
