@@ -3,6 +3,7 @@ package com.flowroute.numbers.examples;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.flowroute.numbers.FlowrouteApiVersion;
 import com.flowroute.numbers.PhoneNumber;
 import com.flowroute.numbers.Route;
 import com.flowroute.numbers.sandbox.FlowrouteSandbox;
@@ -48,7 +49,51 @@ class QuickstartTourTest {
     }
 
     @Test
-    void saysOnItsFirstLineThatItUsesTheSandbox(FlowrouteSandbox sandbox) {
-        assertTrue(Target.sandbox(sandbox).describe().startsWith("Target: embedded Flowroute sandbox at " + sandbox.baseUrl()));
+    void saysOnItsFirstLineThatItUsesTheSandboxAndWhichApi(FlowrouteSandbox sandbox) {
+        assertTrue(Target.sandbox(sandbox).describe().startsWith("Target: embedded Flowroute sandbox, API V1, at " + sandbox.baseUrl()));
+        assertTrue(Target.sandbox(sandbox, FlowrouteApiVersion.V2).describe()
+                .startsWith("Target: embedded Flowroute sandbox, API V2, at " + sandbox.baseUrl()));
+    }
+
+    @Test
+    void overV2TheTourWalksTheSameOperationsOnTheV2Endpoints(FlowrouteSandbox sandbox) {
+        PhoneNumber bought = QuickstartTour.run(Target.sandbox(sandbox, FlowrouteApiVersion.V2),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+
+        assertEquals(List.of(bought), sandbox.accountNumbers());
+        List<String> operations = sandbox.journal().stream()
+                .map(r -> r.method() + " " + r.path().replaceAll("/1[0-9]{10}", "/{number}"))
+                .distinct().collect(Collectors.toList());
+        assertEquals(List.of("GET /v2/numbers/available/areacodes", "GET /v2/numbers/available/exchanges",
+                "GET /v2/numbers/available", "POST /v2/numbers/{number}", "GET /v2/numbers", "GET /v2/numbers/{number}",
+                "POST /v2/routes", "GET /v2/routes", "PATCH /v2/numbers/{number}/relationships/primary_route",
+                "PATCH /v2/numbers/{number}/relationships/failover_route"), operations);
+        assertTrue(sandbox.journal().stream().allMatch(RecordedRequest::signatureValid), "every request authenticated");
+    }
+
+    /** The tour's own program, as a user runs it: over v1 and over v2 it prints the same, but for the line naming the target. */
+    @Test
+    void printsTheSameTablesOverV1AndV2() {
+        List<String> overV1 = mainOutput();
+        List<String> overV2 = mainOutput("--api", "v2");
+
+        assertTrue(overV1.get(0).startsWith("Target: embedded Flowroute sandbox, API V1, at http://127.0.0.1:"), overV1.get(0));
+        assertTrue(overV2.get(0).startsWith("Target: embedded Flowroute sandbox, API V2, at http://127.0.0.1:"), overV2.get(0));
+        assertTrue(overV1.size() > 40, "the whole tour ran:\n" + String.join("\n", overV1));
+        assertTrue(overV1.contains("10. Details of " + overV1.stream().filter(line -> line.startsWith("  bought "))
+                .findFirst().orElseThrow().substring("  bought ".length()) + " again"), String.join("\n", overV1));
+        assertEquals(String.join("\n", overV1.subList(1, overV1.size())), String.join("\n", overV2.subList(1, overV2.size())));
+    }
+
+    private static List<String> mainOutput(String... args) {
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        PrintStream original = System.out;
+        System.setOut(new PrintStream(buffer, true, StandardCharsets.UTF_8));
+        try {
+            QuickstartTour.main(args);
+        } finally {
+            System.setOut(original);
+        }
+        return List.of(buffer.toString(StandardCharsets.UTF_8).split("\\R", -1));
     }
 }

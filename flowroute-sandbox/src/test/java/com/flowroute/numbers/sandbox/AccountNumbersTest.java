@@ -81,7 +81,7 @@ class AccountNumbersTest {
                 client.signed("PUT", "/v1/tns/12066417744", "{\"billing_method\":\"METERED\"}", "limit", "1"));
 
         assertEquals(400, response.statusCode(), response.body());
-        assertEquals("query parameter limit is unknown: PUT /v1/tns/12066417744 takes no query parameters",
+        assertEquals("query parameter limit is unknown: PUT /v1/tns/12066417744 takes none",
                 json(response).get("error").asText());
         assertEquals(List.of(), sandbox.accountNumbers());
     }

@@ -46,7 +46,7 @@ class BodyLimitTest {
         HttpResponse<String> response = client.put("/v1/routes/big", body);
 
         assertEquals(201, response.statusCode(), response.body());
-        assertEquals(Route.of("big", RouteType.HOST, "pbx.example.com"), sandbox.routes().get(1));
+        assertEquals(Route.of("83834", "big", RouteType.HOST, "pbx.example.com"), sandbox.routes().get(1));
         assertEquals(LIMIT, sandbox.journal().get(0).body().length());
     }
 
@@ -60,7 +60,7 @@ class BodyLimitTest {
         assertEquals(413, response.statusCode(), response.body());
         assertEquals("Content-Length 1048577 is invalid: must be at most 1048576 bytes (1 MiB)",
                 json(response).get("error").asText());
-        assertEquals(List.of(Route.of("sip-reg", RouteType.SIP_REG, null)), sandbox.routes());
+        assertEquals(List.of(Route.of("0", "sip-reg", RouteType.SIP_REG, null)), sandbox.routes());
     }
 
     @Test

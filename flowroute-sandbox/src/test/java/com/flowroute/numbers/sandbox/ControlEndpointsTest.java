@@ -253,18 +253,18 @@ class ControlEndpointsTest {
     @Test
     void aClientOffLoopbackIsForbidden() throws IOException {
         ControlEndpoints endpoints = new ControlEndpoints(sandbox::reset, new Journal(), new Faults());
-        IncomingRequest reset = IncomingRequest.of("POST", "/_sandbox/reset", "127.0.0.1", null, null, new byte[0]);
+        IncomingRequest reset = IncomingRequest.of("POST", "/_sandbox/reset", "127.0.0.1", null, null, null, new byte[0]);
         // A literal address: nothing is looked up, nothing is sent.
         InetSocketAddress remote = new InetSocketAddress(InetAddress.getByName("192.0.2.10"), 40000);
         client.purchase("12066417744");
 
         Answer answer = endpoints.answer(reset, remote);
 
-        assertEquals(403, answer.status);
+        assertEquals(403, answer.status());
         assertEquals("the control interface answers only clients on a loopback address, not " + remote,
-                json(answer.json).get("error").asText());
+                json(new String(answer.body(), StandardCharsets.UTF_8)).get("error").asText());
         assertEquals(List.of(PhoneNumber.parse("12066417744")), sandbox.accountNumbers(), "nothing was reset");
-        assertEquals(204, endpoints.answer(reset, new InetSocketAddress(InetAddress.getByName("::1"), 40000)).status);
+        assertEquals(204, endpoints.answer(reset, new InetSocketAddress(InetAddress.getByName("::1"), 40000)).status());
         assertEquals(List.of(), sandbox.accountNumbers());
         assertFalse(ControlEndpoints.isLoopback(new InetSocketAddress(InetAddress.getByName("10.0.0.1"), 1)));
         assertTrue(ControlEndpoints.isLoopback(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 1)));

@@ -20,7 +20,7 @@ class FlowrouteSandboxTest {
         try (FlowrouteSandbox one = FlowrouteSandbox.start(); FlowrouteSandbox two = FlowrouteSandbox.start()) {
             assertTrue(one.port() > 0);
             assertNotEquals(one.port(), two.port());
-            assertEquals("http://127.0.0.1:" + one.port() + "/v1", one.baseUrl());
+            assertEquals("http://127.0.0.1:" + one.port(), one.baseUrl());
             assertNotEquals(one.credentials(), two.credentials());
             assertTrue(one.credentials().secretKey().length() >= 32);
             assertTrue(one.toString().contains(one.baseUrl()));

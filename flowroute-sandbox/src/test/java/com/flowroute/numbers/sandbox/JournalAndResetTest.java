@@ -68,7 +68,7 @@ class JournalAndResetTest {
         sandbox.reset();
 
         assertEquals(List.of(), sandbox.accountNumbers());
-        assertEquals(List.of(Route.of("sip-reg", RouteType.SIP_REG, null)), sandbox.routes());
+        assertEquals(List.of(Route.of("0", "sip-reg", RouteType.SIP_REG, null)), sandbox.routes());
         assertEquals(forSale, sandbox.availableCount());
         assertEquals(0, sandbox.faults().pending());
         assertEquals(List.of(), sandbox.journal());

@@ -2,8 +2,12 @@ package com.flowroute.numbers.sandbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.flowroute.numbers.FlowrouteCredentials;
-import com.flowroute.numbers.internal.RequestSigner;
-import com.flowroute.numbers.internal.WireFormat;
+import com.flowroute.numbers.internal.Json;
+import com.flowroute.numbers.internal.PreparedRequest;
+import com.flowroute.numbers.internal.Urls;
+import com.flowroute.numbers.internal.WireRequest;
+import com.flowroute.numbers.internal.v1.RequestSigner;
+import com.flowroute.numbers.internal.v2.BasicAuthenticator;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -21,9 +25,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A plain {@link HttpClient} that signs its requests with the core's {@link RequestSigner}, for
- * talking to a sandbox over real HTTP. {@link #signed} gives a request builder that a test can
- * still tamper with before {@link #exchange} sends it.
+ * A plain {@link HttpClient} for talking to a sandbox over real HTTP in either API's way: v1
+ * requests signed with the core's {@link RequestSigner} ({@link #signed}), v2 requests with HTTP
+ * Basic and the JSON:API media type as the core's {@link BasicAuthenticator} prepares them
+ * ({@link #basic}). Both give a request builder that a test can still tamper with before
+ * {@link #exchange} sends it.
  */
 final class RawClient {
     static final Duration TIMEOUT = Duration.ofSeconds(10);
@@ -35,6 +41,7 @@ final class RawClient {
 
     private final URI origin;
     private final RequestSigner signer;
+    private final BasicAuthenticator basic;
 
     RawClient(FlowrouteSandbox sandbox) {
         this(sandbox, sandbox.credentials(), Clock.systemUTC());
@@ -43,6 +50,7 @@ final class RawClient {
     RawClient(FlowrouteSandbox sandbox, FlowrouteCredentials credentials, Clock clock) {
         this.origin = URI.create(sandbox.baseUrl());
         this.signer = new RequestSigner(credentials, clock);
+        this.basic = new BasicAuthenticator(credentials, origin);
     }
 
     /** GET {@code rawPath} with the query parameters {@code nameValues} (name, value, name, value...). */
@@ -64,18 +72,59 @@ final class RawClient {
 
     /** A request signed as the SDK signs it: the query sorted and form-encoded, what is signed is sent. */
     HttpRequest.Builder signed(String method, String rawPath, String json, String... nameValues) {
+        return prepared(signer.sign(origin, wire(method, rawPath, json, nameValues)));
+    }
+
+    /** v2: GET {@code rawPath} with the query parameters {@code nameValues} (name, value, name, value...). */
+    HttpResponse<String> v2Get(String rawPath, String... nameValues) {
+        return exchange(basic("GET", rawPath, null, nameValues));
+    }
+
+    /** v2: POST {@code json} (or no body when null) to {@code rawPath}. */
+    HttpResponse<String> v2Post(String rawPath, String json) {
+        return exchange(basic("POST", rawPath, json));
+    }
+
+    /** v2: PATCH {@code json} to {@code rawPath}. */
+    HttpResponse<String> v2Patch(String rawPath, String json) {
+        return exchange(basic("PATCH", rawPath, json));
+    }
+
+    /** v2: DELETE {@code rawPath}. */
+    HttpResponse<String> v2Delete(String rawPath) {
+        return exchange(basic("DELETE", rawPath, null));
+    }
+
+    /** v2: buys {@code number} with {@code POST /v2/numbers/{number}}. */
+    HttpResponse<String> v2Purchase(String number) {
+        return v2Post("/v2/numbers/" + number, null);
+    }
+
+    /**
+     * A v2 request as the SDK sends it: HTTP Basic with both keys, {@code Accept} and (with a
+     * body) {@code Content-Type} {@code application/vnd.api+json}, the query in the given order.
+     */
+    HttpRequest.Builder basic(String method, String rawPath, String json, String... nameValues) {
+        return prepared(basic.prepare(wire(method, rawPath, json, nameValues)));
+    }
+
+    private static WireRequest wire(String method, String rawPath, String json, String... nameValues) {
         byte[] body = json == null ? null : json.getBytes(StandardCharsets.UTF_8);
-        RequestSigner.SignedRequest signed = signer.sign(method, origin, rawPath, parameters(nameValues), body);
-        return HttpRequest.newBuilder(URI.create(signed.url()))
+        return new WireRequest(method, rawPath, parameters(nameValues), body);
+    }
+
+    private static HttpRequest.Builder prepared(PreparedRequest prepared) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(prepared.url()))
                 .timeout(TIMEOUT)
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body))
-                .header("X-Timestamp", signed.timestamp())
-                .header("Authorization", signed.authorization());
+                .method(prepared.method(), prepared.body() == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(prepared.body()));
+        prepared.headers().forEach(header -> builder.header(header.getKey(), header.getValue()));
+        return builder;
     }
 
     /** The origin the sandbox is reached at, such as {@code http://127.0.0.1:40123}. */
     String origin() {
-        return RequestSigner.origin(origin);
+        return Urls.origin(origin);
     }
 
     static HttpResponse<String> exchange(HttpRequest.Builder request) {
@@ -137,11 +186,7 @@ final class RawClient {
     }
 
     static JsonNode json(String text) {
-        try {
-            return WireFormat.MAPPER.readTree(text);
-        } catch (IOException e) {
-            throw new UncheckedIOException("not JSON: " + text, e);
-        }
+        return Json.lenient(text).orElseThrow(() -> new IllegalStateException("not JSON: " + text));
     }
 
     /** The field names of an object, in order. */

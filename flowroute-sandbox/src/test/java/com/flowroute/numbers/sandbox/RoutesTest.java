@@ -64,9 +64,9 @@ class RoutesTest {
         assertEquals(422, again.statusCode(), again.body());
         assertEquals("route name \"office\" is invalid: a route of that name exists already, and routes are not replaced",
                 json(again).get("error").asText());
-        assertEquals(List.of(Route.of("sip-reg", RouteType.SIP_REG, null),
-                Route.of("office", RouteType.HOST, "24.239.23.40:5060"),
-                Route.of("home", RouteType.HOST, "pbx.example.com")), sandbox.routes());
+        assertEquals(List.of(Route.of("0", "sip-reg", RouteType.SIP_REG, null),
+                Route.of("83834", "office", RouteType.HOST, "24.239.23.40:5060"),
+                Route.of("83835", "home", RouteType.HOST, "pbx.example.com")), sandbox.routes());
         assertEquals("24.239.23.40:5060",
                 json(client.get("/v1/tns/12066417744")).get("routes").get(0).get("value").asText());
     }
@@ -155,7 +155,7 @@ class RoutesTest {
         String error = json(answer.substring(answer.indexOf("\r\n\r\n") + 4)).get("error").asText();
         assertEquals("path \"/v1/routes/Café\" is invalid: non-ASCII characters and control characters must be"
                 + " percent-encoded (as UTF-8), such as /v1/routes/Caf%C3%A9", error);
-        assertEquals(List.of(Route.of("sip-reg", RouteType.SIP_REG, null)), sandbox.routes());
+        assertEquals(List.of(Route.of("0", "sip-reg", RouteType.SIP_REG, null)), sandbox.routes());
         assertEquals(400, sandbox.journal().get(0).status());
         assertFalse(sandbox.journal().get(0).signatureValid());
 

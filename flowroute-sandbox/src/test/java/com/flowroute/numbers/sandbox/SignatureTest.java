@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.flowroute.numbers.FlowrouteCredentials;
 import com.flowroute.numbers.PhoneNumber;
-import com.flowroute.numbers.internal.RequestSigner;
+import com.flowroute.numbers.internal.v1.RequestSigner;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -202,7 +202,7 @@ class SignatureTest {
 
     @Test
     void aMissingAuthorizationIsRefused() {
-        HttpResponse<String> response = RawClient.exchange(HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + "/routes/"))
+        HttpResponse<String> response = RawClient.exchange(HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + "/v1/routes/"))
                 .timeout(RawClient.TIMEOUT)
                 .header("X-Timestamp", RequestSigner.timestamp(NOW)));
 
@@ -223,7 +223,7 @@ class SignatureTest {
         HttpRequest.Builder signed = client.signed("GET", "/v1/routes/", null);
         String authorization = signed.build().headers().firstValue("Authorization").orElseThrow();
 
-        HttpResponse<String> response = RawClient.exchange(HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + "/routes/"))
+        HttpResponse<String> response = RawClient.exchange(HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + "/v1/routes/"))
                 .timeout(RawClient.TIMEOUT)
                 .header("Authorization", authorization));
 
