@@ -226,7 +226,10 @@ class FaultMatrixTest {
 
     /** The look-up of a purchase: the number is on the account, or it is not. */
     private static void stubLookUp(Operation operation) {
-        if (operation == Operation.PURCHASE_FOUND) {
+        if (operation == Operation.ROUTE_PUT) {
+            // A route creation is reconciled too: the listing says whether it took effect (here not).
+            flowroute.server().stubFor(get(urlPathEqualTo(ROUTES_PATH)).willReturn(okJson("{}")));
+        } else if (operation == Operation.PURCHASE_FOUND) {
             flowroute.server().stubFor(get(urlEqualTo(NUMBER_PATH)).willReturn(okJson(SeedExamples.NUMBER_DETAILS)));
         } else if (operation == Operation.PURCHASE_ABSENT) {
             flowroute.server().stubFor(get(urlEqualTo(NUMBER_PATH)).willReturn(aResponse().withStatus(404)
@@ -257,6 +260,9 @@ class FaultMatrixTest {
     }
 
     private static int lookUps(Operation operation) {
+        if (operation == Operation.ROUTE_PUT) {
+            return flowroute.server().countRequestsMatching(getRequestedFor(urlPathEqualTo(ROUTES_PATH)).build()).getCount();
+        }
         return operation.purchase() ? flowroute.server().countRequestsMatching(getRequestedFor(urlEqualTo(NUMBER_PATH)).build())
                 .getCount() : 0;
     }
@@ -316,7 +322,8 @@ class FaultMatrixTest {
 
     /**
      * The fault hits the first request, then the server is healthy. {@code sent}: requests of the
-     * operation itself; {@code lookUps}: the purchase's {@code GET /tns/{number}}.
+     * operation itself; {@code lookUps}: the purchase's {@code GET /tns/{number}}, the route
+     * creation's {@code GET /routes/}.
      */
     @ParameterizedTest(name = "{0} after {1} once: {2}, {3} sent, {4} look-ups")
     @CsvSource(delimiter = '|', textBlock = """
@@ -324,31 +331,31 @@ class FaultMatrixTest {
         LISTING         | CONNECTION_RESET       | ok                                                 | 2    | 0
         DETAILS         | CONNECTION_RESET       | ok                                                 | 2    | 0
         PATCH           | CONNECTION_RESET       | ok                                                 | 2    | 0
-        ROUTE_PUT       | CONNECTION_RESET       | ok                                                 | 2    | 0
+        ROUTE_PUT       | CONNECTION_RESET       | ok                                                 | 2    | 1
         PURCHASE_FOUND  | CONNECTION_RESET       | ok                                                 | 1    | 1
         PURCHASE_ABSENT | CONNECTION_RESET       | ok                                                 | 2    | 1
         LISTING         | EMPTY_RESPONSE         | ok                                                 | 2    | 0
         DETAILS         | EMPTY_RESPONSE         | ok                                                 | 2    | 0
         PATCH           | EMPTY_RESPONSE         | ok                                                 | 2    | 0
-        ROUTE_PUT       | EMPTY_RESPONSE         | ok                                                 | 2    | 0
+        ROUTE_PUT       | EMPTY_RESPONSE         | ok                                                 | 2    | 1
         PURCHASE_FOUND  | EMPTY_RESPONSE         | ok                                                 | 1    | 1
         PURCHASE_ABSENT | EMPTY_RESPONSE         | ok                                                 | 2    | 1
         LISTING         | MALFORMED_CHUNK        | ok                                                 | 2    | 0
         DETAILS         | MALFORMED_CHUNK        | ok                                                 | 2    | 0
         PATCH           | MALFORMED_CHUNK        | ok                                                 | 2    | 0
-        ROUTE_PUT       | MALFORMED_CHUNK        | ok                                                 | 2    | 0
+        ROUTE_PUT       | MALFORMED_CHUNK        | ok                                                 | 2    | 1
         PURCHASE_FOUND  | MALFORMED_CHUNK        | ok                                                 | 1    | 1
         PURCHASE_ABSENT | MALFORMED_CHUNK        | ok                                                 | 2    | 1
         LISTING         | RANDOM_DATA_THEN_CLOSE | ok                                                 | 2    | 0
         DETAILS         | RANDOM_DATA_THEN_CLOSE | ok                                                 | 2    | 0
         PATCH           | RANDOM_DATA_THEN_CLOSE | ok                                                 | 2    | 0
-        ROUTE_PUT       | RANDOM_DATA_THEN_CLOSE | ok                                                 | 2    | 0
+        ROUTE_PUT       | RANDOM_DATA_THEN_CLOSE | ok                                                 | 2    | 1
         PURCHASE_FOUND  | RANDOM_DATA_THEN_CLOSE | ok                                                 | 1    | 1
         PURCHASE_ABSENT | RANDOM_DATA_THEN_CLOSE | ok                                                 | 2    | 1
         LISTING         | DELAY_BEYOND_TIMEOUT   | ok                                                 | 2    | 0
         DETAILS         | DELAY_BEYOND_TIMEOUT   | ok                                                 | 2    | 0
         PATCH           | DELAY_BEYOND_TIMEOUT   | ok                                                 | 2    | 0
-        ROUTE_PUT       | DELAY_BEYOND_TIMEOUT   | ok                                                 | 2    | 0
+        ROUTE_PUT       | DELAY_BEYOND_TIMEOUT   | ok                                                 | 2    | 1
         PURCHASE_FOUND  | DELAY_BEYOND_TIMEOUT   | ok                                                 | 1    | 1
         PURCHASE_ABSENT | DELAY_BEYOND_TIMEOUT   | ok                                                 | 2    | 1
         LISTING         | RATE_LIMIT_SECONDS     | ok                                                 | 2    | 0
@@ -366,25 +373,25 @@ class FaultMatrixTest {
         LISTING         | HTTP_500               | ServerException: failed with HTTP 500: injected 500 | 1    | 0
         DETAILS         | HTTP_500               | ServerException: failed with HTTP 500: injected 500 | 1    | 0
         PATCH           | HTTP_500               | ServerException: failed with HTTP 500: injected 500 | 1    | 0
-        ROUTE_PUT       | HTTP_500               | ServerException: failed with HTTP 500: injected 500 | 1    | 0
+        ROUTE_PUT       | HTTP_500               | ok                                                 | 2    | 1
         PURCHASE_FOUND  | HTTP_500               | ok                                                 | 1    | 1
         PURCHASE_ABSENT | HTTP_500               | ok                                                 | 2    | 1
         LISTING         | HTTP_502               | ok                                                 | 2    | 0
         DETAILS         | HTTP_502               | ok                                                 | 2    | 0
         PATCH           | HTTP_502               | ok                                                 | 2    | 0
-        ROUTE_PUT       | HTTP_502               | ok                                                 | 2    | 0
+        ROUTE_PUT       | HTTP_502               | ok                                                 | 2    | 1
         PURCHASE_FOUND  | HTTP_502               | ok                                                 | 1    | 1
         PURCHASE_ABSENT | HTTP_502               | ok                                                 | 2    | 1
         LISTING         | HTTP_503               | ok                                                 | 2    | 0
         DETAILS         | HTTP_503               | ok                                                 | 2    | 0
         PATCH           | HTTP_503               | ok                                                 | 2    | 0
-        ROUTE_PUT       | HTTP_503               | ok                                                 | 2    | 0
+        ROUTE_PUT       | HTTP_503               | ok                                                 | 2    | 1
         PURCHASE_FOUND  | HTTP_503               | ok                                                 | 1    | 1
         PURCHASE_ABSENT | HTTP_503               | ok                                                 | 2    | 1
         LISTING         | HTTP_504               | ok                                                 | 2    | 0
         DETAILS         | HTTP_504               | ok                                                 | 2    | 0
         PATCH           | HTTP_504               | ok                                                 | 2    | 0
-        ROUTE_PUT       | HTTP_504               | ok                                                 | 2    | 0
+        ROUTE_PUT       | HTTP_504               | ok                                                 | 2    | 1
         PURCHASE_FOUND  | HTTP_504               | ok                                                 | 1    | 1
         PURCHASE_ABSENT | HTTP_504               | ok                                                 | 2    | 1
         LISTING         | TRUNCATED_JSON         | FlowrouteTransportException: the response is not JSON | 1 | 0
@@ -402,7 +409,7 @@ class FaultMatrixTest {
         LISTING         | HTML_ERROR_PAGE        | ok                                                 | 2    | 0
         DETAILS         | HTML_ERROR_PAGE        | ok                                                 | 2    | 0
         PATCH           | HTML_ERROR_PAGE        | ok                                                 | 2    | 0
-        ROUTE_PUT       | HTML_ERROR_PAGE        | ok                                                 | 2    | 0
+        ROUTE_PUT       | HTML_ERROR_PAGE        | ok                                                 | 2    | 1
         PURCHASE_FOUND  | HTML_ERROR_PAGE        | ok                                                 | 1    | 1
         PURCHASE_ABSENT | HTML_ERROR_PAGE        | ok                                                 | 2    | 1
         LISTING         | BODY_OVER_LIMIT        | FlowrouteTransportException: exceeds the limit of 4096 bytes (maxResponseBytes) | 1 | 0
