@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -55,7 +56,7 @@ final class MessagingEndpoints {
                     MessagingJson.listFilters(MessageQuery.between(Instant.EPOCH, Instant.EPOCH.plusSeconds(1))).stream()
                             .map(Map.Entry::getKey),
                     Stream.of(LIMIT, OFFSET))
-            .collect(Collectors.toCollection(java.util.LinkedHashSet::new));
+            .collect(Collectors.toCollection(LinkedHashSet::new));
     /** What Flowroute answers, with a 404, for an id it does not know. */
     static final String NOT_FOUND = "Could not find that resource on your account.";
 

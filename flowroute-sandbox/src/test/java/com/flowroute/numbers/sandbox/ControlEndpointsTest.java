@@ -252,7 +252,7 @@ class ControlEndpointsTest {
 
     @Test
     void aClientOffLoopbackIsForbidden() throws IOException {
-        ControlEndpoints endpoints = new ControlEndpoints(sandbox::reset, new Journal(), new Faults());
+        ControlEndpoints endpoints = new ControlEndpoints(sandbox::reset, new Journal(), new Faults(), sandbox.inbound());
         IncomingRequest reset = IncomingRequest.of("POST", "/_sandbox/reset", "127.0.0.1", null, null, null, new byte[0]);
         // A literal address: nothing is looked up, nothing is sent.
         InetSocketAddress remote = new InetSocketAddress(InetAddress.getByName("192.0.2.10"), 40000);
