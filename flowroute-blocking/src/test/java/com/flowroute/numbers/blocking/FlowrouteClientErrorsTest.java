@@ -23,7 +23,7 @@ import com.flowroute.numbers.PhoneNumber;
 import com.flowroute.numbers.RateLimitException;
 import com.flowroute.numbers.ServerException;
 import com.flowroute.numbers.reactive.RetryPolicy;
-import com.flowroute.numbers.reactive.MockFlowrouteExtension;
+import com.flowroute.numbers.testing.MockFlowrouteExtension;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;

@@ -36,7 +36,7 @@ import com.flowroute.numbers.RouteQuery;
 import com.flowroute.numbers.RouteRole;
 import com.flowroute.numbers.RouteType;
 import com.flowroute.numbers.internal.v2.V2Wire;
-import com.flowroute.numbers.reactive.MockFlowrouteExtension;
+import com.flowroute.numbers.testing.MockFlowrouteExtension;
 import com.flowroute.numbers.reactive.PagedFlux;
 import com.flowroute.numbers.reactive.ReactiveFlowrouteClient;
 import com.github.tomakehurst.wiremock.WireMockServer;

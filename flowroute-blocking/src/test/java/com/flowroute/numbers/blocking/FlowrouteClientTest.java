@@ -20,7 +20,7 @@ import com.flowroute.numbers.ServerException;
 import com.flowroute.numbers.reactive.FlowrouteClientBuilder;
 import com.flowroute.numbers.reactive.ReactiveFlowrouteClient;
 import com.flowroute.numbers.reactive.RetryPolicy;
-import com.flowroute.numbers.reactive.MockFlowrouteExtension;
+import com.flowroute.numbers.testing.MockFlowrouteExtension;
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

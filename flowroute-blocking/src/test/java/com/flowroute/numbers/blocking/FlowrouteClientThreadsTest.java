@@ -15,7 +15,7 @@ import com.flowroute.numbers.NumberDetails;
 import com.flowroute.numbers.Route;
 import com.flowroute.numbers.RouteQuery;
 import com.flowroute.numbers.RouteType;
-import com.flowroute.numbers.reactive.MockFlowrouteExtension;
+import com.flowroute.numbers.testing.MockFlowrouteExtension;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import com.flowroute.numbers.AreaCode;
 import com.flowroute.numbers.AreaCodeQuery;
 import com.flowroute.numbers.Page;
-import com.flowroute.numbers.reactive.MockFlowrouteExtension;
+import com.flowroute.numbers.testing.MockFlowrouteExtension;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;

@@ -1,7 +1,7 @@
 package com.flowroute.numbers.blocking;
 
 import com.flowroute.numbers.FlowrouteCredentials;
-import com.flowroute.numbers.reactive.MockFlowrouteExtension;
+import com.flowroute.numbers.testing.MockFlowrouteExtension;
 import com.flowroute.numbers.reactive.RetryPolicy;
 import java.io.IOException;
 import java.io.InputStream;

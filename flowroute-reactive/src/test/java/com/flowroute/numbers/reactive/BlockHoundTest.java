@@ -1,5 +1,6 @@
 package com.flowroute.numbers.reactive;
 
+import com.flowroute.numbers.testing.MockFlowrouteExtension;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;

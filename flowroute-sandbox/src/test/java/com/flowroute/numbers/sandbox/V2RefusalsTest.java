@@ -71,7 +71,7 @@ class V2RefusalsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/v2/nope", "/v2/numbers/available/nxxs", "/v2/routes/1/2", "/v2/numbers/12066417744/relationships/cnam"})
+    @ValueSource(strings = {"/v2/nope", "/v2/numbers/available/nxxs", "/v2/routes/1/2", "/v2/numbers/12066417744/relationships/carrier"})
     void anUnknownPathIsNotFound(String path) {
         refused(404, client.v2Get(path), "no endpoint at " + path);
     }

@@ -1,9 +1,11 @@
-package com.flowroute.numbers.reactive;
+package com.flowroute.numbers.testing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.flowroute.numbers.FlowrouteCredentials;
+import com.flowroute.numbers.reactive.ReactiveFlowrouteClient;
+import com.flowroute.numbers.reactive.RetryPolicy;
 import com.flowroute.numbers.internal.PreparedRequest;
 import com.flowroute.numbers.internal.WireRequest;
 import com.flowroute.numbers.internal.v1.RequestSigner;
