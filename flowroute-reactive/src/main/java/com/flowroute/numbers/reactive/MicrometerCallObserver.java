@@ -137,8 +137,17 @@ final class MicrometerCallObserver implements CallObserver {
         }
         observation.lowCardinalityKeyValue("outcome", outcome)
                 .lowCardinalityKeyValue(KeyValue.of("http.response.status_code", status == 0 ? "NONE" : Integer.toString(status)))
-                .lowCardinalityKeyValue("error", error == null ? "none" : error.getClass().getSimpleName());
+                .lowCardinalityKeyValue("error", error == null ? "none" : publicClass(error).getSimpleName());
         observation.stop();
+    }
+
+    // The exception's nearest public class: internal subclasses (AttemptFailure) are not part of the API.
+    private static Class<?> publicClass(Throwable error) {
+        Class<?> type = error.getClass();
+        while (!java.lang.reflect.Modifier.isPublic(type.getModifiers()) && type.getSuperclass() != null) {
+            type = type.getSuperclass();
+        }
+        return type;
     }
 
     // The version a path names: every operation carries its own (v2-only calls on a v1 client too).
