@@ -3,6 +3,7 @@ package com.flowroute.numbers.spring;
 import com.flowroute.numbers.FlowrouteApiException;
 import com.flowroute.numbers.RouteQuery;
 import com.flowroute.numbers.reactive.ReactiveFlowrouteClient;
+import java.lang.reflect.Modifier;
 import java.time.Duration;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.ReactiveHealthIndicator;
@@ -34,10 +35,19 @@ final class FlowrouteHealthIndicator implements ReactiveHealthIndicator {
     private Health down(Throwable error) {
         Health.Builder health = Health.down()
                 .withDetail("apiVersion", client.apiVersion().pathSegment())
-                .withDetail("error", error.getClass().getName());
+                .withDetail("error", publicClass(error).getName());
         if (error instanceof FlowrouteApiException api) {
             health.withDetail("status", api.statusCode());
         }
         return health.build();
+    }
+
+    // The exception's nearest public class: the SDK's internal subclasses are not part of its API.
+    private static Class<?> publicClass(Throwable error) {
+        Class<?> type = error.getClass();
+        while (!Modifier.isPublic(type.getModifiers()) && type.getSuperclass() != null) {
+            type = type.getSuperclass();
+        }
+        return type;
     }
 }
