@@ -9,21 +9,27 @@ import com.flowroute.numbers.reactive.ReactiveFlowrouteClient;
 import com.flowroute.numbers.sandbox.FlowrouteSandbox;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationHandler;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** The WebFlux service against the starter's sandbox (the dev profile), through HTTP. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, classes = {
+        ProvisioningApplication.class, ProvisioningApplicationTest.Recording.class})
 @AutoConfigureWebTestClient
 @ActiveProfiles("dev")
 class ProvisioningApplicationTest {
@@ -43,6 +49,35 @@ class ProvisioningApplicationTest {
 
     @Autowired
     private MeterRegistry meters;
+
+    @Autowired
+    private RecordedCalls recorded;
+
+    record RecordedCalls(List<Observation.Context> calls) {}
+
+    /** Records the contexts of the client's calls as the application's registry sees them. */
+    @TestConfiguration(proxyBeanMethods = false)
+    static class Recording {
+        @Bean
+        RecordedCalls recordedCalls() {
+            return new RecordedCalls(new CopyOnWriteArrayList<>());
+        }
+
+        @Bean
+        ObservationHandler<Observation.Context> callRecorder(RecordedCalls recorded) {
+            return new ObservationHandler<>() {
+                @Override
+                public boolean supportsContext(Observation.Context context) {
+                    return "flowroute.client.call".equals(context.getName());
+                }
+
+                @Override
+                public void onStop(Observation.Context context) {
+                    recorded.calls().add(context);
+                }
+            };
+        }
+    }
 
     @BeforeEach
     void freshSandbox() throws Exception {
@@ -132,6 +167,19 @@ class ProvisioningApplicationTest {
                 .expectStatus().isOk()
                 .expectBody(String.class).returnResult().getResponseBody();
         assertThat(liveness).contains("UP").doesNotContain("flowroute");
+    }
+
+    @Test
+    void eachClientCallIsAChildOfItsRequestsObservation() throws Exception {
+        List<Observation.Context> calls = recorded.calls();
+        calls.clear();
+
+        provision("206");
+
+        assertThat(calls).extracting(call -> call.getLowCardinalityKeyValue("operation").getValue())
+                .contains("availableNumbers.search", "numbers.purchase", "numbers.updateRoutes");
+        assertThat(calls).allSatisfy(call -> assertThat(call.getParentObservation()).isNotNull()
+                .satisfies(parent -> assertThat(parent.getContextView().getName()).isEqualTo("http.server.requests")));
     }
 
     private static JsonNode findStatistic(JsonNode metric, String statistic) {
