@@ -274,6 +274,7 @@ class ClientObservationTest {
     }
 
     @Test
+    @SuppressWarnings("try") // the scope is only opened and closed
     void theBlockingCallersObservationInScopeOnTheCallingThreadIsTheParent() {
         FlowrouteClient blocking = FlowrouteClient.of(client(FlowrouteApiVersion.V1, FAST_RETRIES));
         Observation parent = Observation.start("caller", registry);
@@ -291,6 +292,7 @@ class ClientObservationTest {
     }
 
     @Test
+    @SuppressWarnings("try") // the scope is only opened and closed
     void withoutARegistryNothingIsObservedEvenUnderTheCallersObservation() {
         ReactiveFlowrouteClient unobserved = ReactiveFlowrouteClient.builder()
                 .baseUrl(sandbox.baseUrl()).credentials(sandbox.credentials()).build();
