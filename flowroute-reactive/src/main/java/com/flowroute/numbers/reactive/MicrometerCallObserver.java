@@ -6,6 +6,7 @@ import com.flowroute.numbers.internal.WireRequest;
 import io.micrometer.common.KeyValue;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.IntSupplier;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.SignalType;
@@ -51,12 +52,8 @@ final class MicrometerCallObserver implements CallObserver {
                     .lowCardinalityKeyValue("api.version", apiVersion(request.rawPath()))
                     .lowCardinalityKeyValue("http.request.method", request.method())
                     .start();
-            return call
-                    .doOnError(observation::error)
-                    .doFinally(signal -> {
-                        observation.lowCardinalityKeyValue("reconciled", Boolean.toString(state.reconciled));
-                        stop(observation, signal, state.lastStatus, observation.getContext().getError());
-                    })
+            Runnable reconciled = () -> observation.lowCardinalityKeyValue("reconciled", Boolean.toString(state.reconciled));
+            return stopped(call, observation, () -> state.lastStatus, reconciled)
                     .contextWrite(c -> c.put(CONTEXT_KEY, observation).put(CallState.class, state));
         });
     }
@@ -73,15 +70,14 @@ final class MicrometerCallObserver implements CallObserver {
                     .lowCardinalityKeyValue("http.request.resend_count", Integer.toString(number - 1))
                     .highCardinalityKeyValue("url.path", path(request.pathAndQuery()))
                     .start();
-            return attempt
-                    .doOnError(observation::error)
-                    .doFinally(signal -> {
-                        int code = status.getAsInt();
-                        if (state != null && code != 0) {
-                            state.lastStatus = code;
-                        }
-                        stop(observation, signal, code, observation.getContext().getError());
-                    })
+            IntSupplier reported = () -> {
+                int code = status.getAsInt();
+                if (state != null && code != 0) {
+                    state.lastStatus = code;
+                }
+                return code;
+            };
+            return stopped(attempt, observation, reported, () -> {})
                     .contextWrite(c -> c.put(CONTEXT_KEY, observation));
         });
     }
@@ -95,6 +91,36 @@ final class MicrometerCallObserver implements CallObserver {
             }
             return Mono.empty();
         });
+    }
+
+    /**
+     * {@code source}, its observation stopped once, on its first terminal signal or cancellation,
+     * before that signal travels on: an attempt is stopped (and reports its status to the call)
+     * before its call is, and a call before its subscriber sees the outcome; a cancel that follows
+     * the value (a subscriber taking one element) leaves it a success.
+     */
+    private static <T> Mono<T> stopped(Mono<T> source, Observation observation, IntSupplier status, Runnable beforeStop) {
+        AtomicBoolean done = new AtomicBoolean();
+        return source
+                .doOnSuccess(value -> {
+                    if (done.compareAndSet(false, true)) {
+                        beforeStop.run();
+                        stop(observation, SignalType.ON_COMPLETE, status.getAsInt(), null);
+                    }
+                })
+                .doOnError(error -> {
+                    if (done.compareAndSet(false, true)) {
+                        observation.error(error);
+                        beforeStop.run();
+                        stop(observation, SignalType.ON_ERROR, status.getAsInt(), error);
+                    }
+                })
+                .doOnCancel(() -> {
+                    if (done.compareAndSet(false, true)) {
+                        beforeStop.run();
+                        stop(observation, SignalType.CANCEL, status.getAsInt(), null);
+                    }
+                });
     }
 
     private static void stop(Observation observation, SignalType signal, int status, Throwable error) {
@@ -111,8 +137,17 @@ final class MicrometerCallObserver implements CallObserver {
         }
         observation.lowCardinalityKeyValue("outcome", outcome)
                 .lowCardinalityKeyValue(KeyValue.of("http.response.status_code", status == 0 ? "NONE" : Integer.toString(status)))
-                .lowCardinalityKeyValue("error", error == null ? "none" : error.getClass().getSimpleName());
+                .lowCardinalityKeyValue("error", error == null ? "none" : publicClass(error).getSimpleName());
         observation.stop();
+    }
+
+    // The exception's nearest public class: internal subclasses (AttemptFailure) are not part of the API.
+    private static Class<?> publicClass(Throwable error) {
+        Class<?> type = error.getClass();
+        while (!java.lang.reflect.Modifier.isPublic(type.getModifiers()) && type.getSuperclass() != null) {
+            type = type.getSuperclass();
+        }
+        return type;
     }
 
     // The version a path names: every operation carries its own (v2-only calls on a v1 client too).

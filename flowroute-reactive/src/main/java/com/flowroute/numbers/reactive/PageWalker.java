@@ -114,6 +114,8 @@ final class PageWalker<T, R> {
                     Disposable request = Mono.defer(() -> fetch.apply(link))
                             .switchIfEmpty(Mono.error(() -> new FlowrouteTransportException(
                                     "a page request completed without a page", null)))
+                            // The subscriber's context (its observation, for one) reaches the page's call.
+                            .contextWrite(sink.contextView())
                             .subscribe(
                                     result -> {
                                         arrived = result;
