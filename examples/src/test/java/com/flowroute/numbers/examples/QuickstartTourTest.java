@@ -40,11 +40,14 @@ class QuickstartTourTest {
         List<String> routeNames = sandbox.routes().stream().map(Route::name).collect(Collectors.toList());
         assertTrue(routeNames.containsAll(List.of("tour-host", "tour-pstn", "tour-uri")), routeNames.toString());
         List<String> operations = sandbox.journal().stream()
-                .map(r -> r.method() + " " + r.path().replaceAll("/1[0-9]{10}$", "/{number}").replaceAll("/routes/tour-.*", "/routes/{name}"))
+                .map(r -> r.method() + " " + r.path().replaceAll("/1[0-9]{10}", "/{number}")
+                        .replaceAll("/routes/tour-.*", "/routes/{name}").replaceAll("/[0-9]{5}$", "/{id}"))
                 .distinct().collect(Collectors.toList());
         assertEquals(List.of("GET /v1/available-tns/npas/", "GET /v1/available-tns/npanxxs/", "GET /v1/available-tns/tns/",
                 "PUT /v1/tns/{number}", "GET /v1/tns/", "GET /v1/tns/{number}", "PUT /v1/routes/{name}", "GET /v1/routes/",
-                "PATCH /v1/tns/{number}"), operations);
+                "PATCH /v1/tns/{number}", "POST /v2/e911s/validate", "POST /v2/e911s",
+                "PATCH /v2/numbers/{number}/relationships/e911s/{id}", "POST /v2/cnams",
+                "PATCH /v2/numbers/{number}/relationships/cnams/{id}"), operations);
         assertTrue(sandbox.journal().stream().allMatch(RecordedRequest::signatureValid));
     }
 
@@ -62,12 +65,14 @@ class QuickstartTourTest {
 
         assertEquals(List.of(bought), sandbox.accountNumbers());
         List<String> operations = sandbox.journal().stream()
-                .map(r -> r.method() + " " + r.path().replaceAll("/1[0-9]{10}", "/{number}"))
+                .map(r -> r.method() + " " + r.path().replaceAll("/1[0-9]{10}", "/{number}").replaceAll("/[0-9]{5}$", "/{id}"))
                 .distinct().collect(Collectors.toList());
         assertEquals(List.of("GET /v2/numbers/available/areacodes", "GET /v2/numbers/available/exchanges",
                 "GET /v2/numbers/available", "POST /v2/numbers/{number}", "GET /v2/numbers", "GET /v2/numbers/{number}",
                 "POST /v2/routes", "GET /v2/routes", "PATCH /v2/numbers/{number}/relationships/primary_route",
-                "PATCH /v2/numbers/{number}/relationships/failover_route"), operations);
+                "PATCH /v2/numbers/{number}/relationships/failover_route", "POST /v2/e911s/validate", "POST /v2/e911s",
+                "PATCH /v2/numbers/{number}/relationships/e911s/{id}", "POST /v2/cnams",
+                "PATCH /v2/numbers/{number}/relationships/cnams/{id}"), operations);
         assertTrue(sandbox.journal().stream().allMatch(RecordedRequest::signatureValid), "every request authenticated");
     }
 
