@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import reactor.core.Disposable;
@@ -86,11 +87,21 @@ final class BulkRun {
         Set<String> started = ConcurrentHashMap.newKeySet();
         CountDownLatch end = new CountDownLatch(1);
         AtomicReference<Throwable> crash = new AtomicReference<>();
+        // Starting an item and stopping the run exclude each other, so that once stopped, the set
+        // of items started is final: flatMap may still be subscribing to the next item on a Netty
+        // thread while the waiting thread cancels.
+        Object startLock = new Object();
+        AtomicBoolean stopped = new AtomicBoolean();
         boolean interrupted = interruption.requested();
         if (!interrupted) {
             Disposable run = Flux.fromIterable(items)
                     .flatMap(item -> Mono.defer(() -> {
-                                started.add(item);
+                                synchronized (startLock) {
+                                    if (stopped.get()) {
+                                        return Mono.<Outcome>empty();
+                                    }
+                                    started.add(item);
+                                }
                                 return work.apply(item);
                             })
                             // A failed item is an outcome to report, not the end of the run.
@@ -107,6 +118,9 @@ final class BulkRun {
                 end.await();
             } catch (InterruptedException e) {
                 interrupted = true;
+                synchronized (startLock) {
+                    stopped.set(true);
+                }
                 run.dispose();
             }
         }

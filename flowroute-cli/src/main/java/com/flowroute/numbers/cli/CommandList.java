@@ -27,6 +27,14 @@ final class CommandList implements IHelpSectionRenderer {
         return text.toString();
     }
 
+    /** The command's header, else the first line of its description (picocli's own help command has a header). */
+    private static String summary(CommandLine command) {
+        String[] header = command.getCommandSpec().usageMessage().header();
+        String[] description = command.getCommandSpec().usageMessage().description();
+        String first = header.length > 0 ? header[0] : description.length > 0 ? description[0] : "";
+        return first.replace("%n", " ").strip();
+    }
+
     private static void collect(CommandLine parent, String prefix, List<String[]> lines) {
         // Each subcommand once, even if it has aliases.
         Set<CommandLine> seen = new LinkedHashSet<>(parent.getSubcommands().values());
@@ -35,8 +43,7 @@ final class CommandList implements IHelpSectionRenderer {
             Map<String, CommandLine> children = sub.getSubcommands();
             if (children.isEmpty() || sub.getCommandSpec().usageMessage().hidden()) {
                 if (!sub.getCommandSpec().usageMessage().hidden()) {
-                    String[] description = sub.getCommandSpec().usageMessage().description();
-                    lines.add(new String[] {name, description.length == 0 ? "" : description[0]});
+                    lines.add(new String[] {name, summary(sub)});
                 }
             } else {
                 collect(sub, name + " ", lines);

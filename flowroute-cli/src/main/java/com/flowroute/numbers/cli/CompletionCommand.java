@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
  * (in zsh through {@code bashcompinit}, which the script loads itself).
  */
 @Command(name = "completion", mixinStandardHelpOptions = true,
-        description = "Print a bash or zsh completion script: source <(flowroute completion).")
+        description = "Print a bash/zsh completion script: source <(flowroute completion).")
 final class CompletionCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

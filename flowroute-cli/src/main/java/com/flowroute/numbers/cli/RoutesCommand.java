@@ -96,7 +96,7 @@ final class RoutesCommand {
     }
 
     /** {@code routes create --host|--pstn|--uri VALUE NAME}. */
-    @Command(name = "create", mixinStandardHelpOptions = true, description = "Create an inbound route to a host, a phone number or a SIP URI.")
+    @Command(name = "create", mixinStandardHelpOptions = true, description = "Create a route to a host, a phone number or a SIP URI.")
     static final class Create extends ApiCommand {
         @Parameters(paramLabel = "NAME", description = "The route's name (v1) or alias (v2), such as office-pbx.")
         String name;

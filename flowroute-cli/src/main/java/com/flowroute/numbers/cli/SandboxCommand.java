@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
  * local test server: printing them is the point.
  */
 @Command(name = "sandbox", mixinStandardHelpOptions = true,
-        description = "Run an embedded sandbox in the foreground; print the variables to use it.")
+        description = "Run a sandbox in the foreground, printing the variables to use.")
 final class SandboxCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
