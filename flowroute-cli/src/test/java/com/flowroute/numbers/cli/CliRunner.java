@@ -6,7 +6,6 @@ import com.flowroute.numbers.sandbox.FlowrouteSandbox;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -31,6 +30,7 @@ final class CliRunner {
     private byte[] stdin = new byte[0];
     private final Interruption interruption = new Interruption();
     private Consumer<String> onErr = text -> {};
+    private Consumer<String> onOut = text -> {};
 
     /** A runner with no environment variables, stdout and stderr piped, no terminal to prompt on. */
     static CliRunner cli() {
@@ -76,6 +76,12 @@ final class CliRunner {
         return this;
     }
 
+    /** Called with everything written to stdout so far, at each write (from any thread). */
+    CliRunner onOut(Consumer<String> onOut) {
+        this.onOut = onOut;
+        return this;
+    }
+
     Interruption interruption() {
         return interruption;
     }
@@ -85,12 +91,12 @@ final class CliRunner {
         Shell shell = new Shell(environment::get, stdoutIsTerminal, stderrIsTerminal, prompt,
                 new ByteArrayInputStream(stdin), interruption);
         CommandLine line = FlowrouteCli.commandLine(shell);
-        StringWriter out = new StringWriter();
+        WatchedWriter out = new WatchedWriter(onOut);
         WatchedWriter err = new WatchedWriter(onErr);
         line.setOut(new PrintWriter(out, true));
         line.setErr(new PrintWriter(err, true));
         int status = line.execute(args);
-        return new Result(status, out.toString(), err.text());
+        return new Result(status, out.text(), err.text());
     }
 
     /** What a run did. */
