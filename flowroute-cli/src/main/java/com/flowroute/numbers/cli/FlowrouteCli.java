@@ -345,8 +345,13 @@ public final class FlowrouteCli implements Callable<Integer> {
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
+            return new String[] {"flowroute " + number()};
+        }
+
+        /** The version, such as {@code 0.1.0}; {@code dev} outside the jar (tests, an IDE). */
+        static String number() {
             String version = FlowrouteCli.class.getPackage().getImplementationVersion();
-            return new String[] {"flowroute " + (version == null ? "(development build)" : version)};
+            return version == null ? "dev" : version;
         }
     }
 }

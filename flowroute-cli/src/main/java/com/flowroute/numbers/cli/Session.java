@@ -38,8 +38,7 @@ final class Session implements AutoCloseable {
         FlowrouteClient.Builder builder = FlowrouteClient.builder()
                 .baseUrl(url)
                 .credentials(credentials)
-                .userAgent("flowroute-cli/" + new FlowrouteCli.Version().getVersion()[0].replace("flowroute ", "")
-                        .replace("(development build)", "dev"));
+                .userAgent("flowroute-cli/" + FlowrouteCli.Version.number());
         if (version != null) {
             builder.apiVersion(version);
         }
