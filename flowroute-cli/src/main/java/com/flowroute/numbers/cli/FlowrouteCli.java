@@ -2,7 +2,6 @@ package com.flowroute.numbers.cli;
 
 import com.flowroute.numbers.FlowrouteApiVersion;
 import com.flowroute.numbers.FlowrouteCredentials;
-import com.flowroute.numbers.blocking.FlowrouteClient;
 import com.flowroute.numbers.reactive.FlowrouteClientBuilder;
 import com.flowroute.numbers.sandbox.FlowrouteSandbox;
 import java.io.PrintWriter;
