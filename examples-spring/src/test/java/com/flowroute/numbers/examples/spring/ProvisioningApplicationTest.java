@@ -81,6 +81,9 @@ class ProvisioningApplicationTest {
 
     @BeforeEach
     void freshSandbox() throws Exception {
+        // One connection per request: WebTestClient has been seen to hang on a connection reused
+        // after an answer to a request whose parameters were refused.
+        http = http.mutate().defaultHeader("Connection", "close").build();
         sandbox.reset();
         demoRoutes.run(new DefaultApplicationArguments());
     }
