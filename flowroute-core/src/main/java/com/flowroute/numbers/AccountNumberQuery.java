@@ -1,6 +1,6 @@
 package com.flowroute.numbers;
 
-import com.flowroute.numbers.internal.Checks;
+import com.flowroute.numbers.internal.Validation;
 import java.util.Optional;
 import org.immutables.value.Value;
 
@@ -38,12 +38,12 @@ public abstract class AccountNumberQuery implements PagedQuery {
     /** Enforces the rules at {@code build()}, naming the field, the value and the rule on failure. */
     @Value.Check
     protected void check() {
-        Checks.pageSize(pageSize());
-        Checks.page(page());
-        Checks.digits(pattern(), "pattern", 11);
-        Checks.digits(startsWith(), "startsWith", 11);
-        Checks.digits(endsWith(), "endsWith", 11);
-        alias().ifPresent(alias -> Checks.text(alias, "alias"));
+        Validation.pageSize(pageSize());
+        Validation.page(page());
+        Validation.digits(pattern(), "pattern", 11);
+        Validation.digits(startsWith(), "startsWith", 11);
+        Validation.digits(endsWith(), "endsWith", 11);
+        alias().ifPresent(alias -> Validation.text(alias, "alias"));
     }
 
     /** Builds an {@link AccountNumberQuery}; {@code build()} validates it. */

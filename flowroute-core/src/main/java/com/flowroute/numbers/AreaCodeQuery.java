@@ -2,7 +2,7 @@ package com.flowroute.numbers;
 
 import java.util.Optional;
 import java.math.BigDecimal;
-import com.flowroute.numbers.internal.Checks;
+import com.flowroute.numbers.internal.Validation;
 import org.immutables.value.Value;
 
 /**
@@ -29,9 +29,9 @@ public abstract class AreaCodeQuery implements PagedQuery {
     /** Enforces the rules at {@code build()}, naming the field, the value and the rule on failure. */
     @Value.Check
     protected void check() {
-        Checks.pageSize(pageSize());
-        Checks.page(page());
-        maxSetupCost().ifPresent(cost -> Checks.require(cost.signum() >= 0, "maxSetupCost", cost, "must not be negative"));
+        Validation.pageSize(pageSize());
+        Validation.page(page());
+        maxSetupCost().ifPresent(cost -> Validation.require(cost.signum() >= 0, "maxSetupCost", cost, "must not be negative"));
     }
 
     /** Builds a {@link AreaCodeQuery}; {@code build()} validates it. */

@@ -1,6 +1,6 @@
 package com.flowroute.numbers;
 
-import com.flowroute.numbers.internal.Checks;
+import com.flowroute.numbers.internal.Validation;
 
 /**
  * How a number is billed. The v1 API knows {@link #METERED}; any other value the server sends
@@ -25,7 +25,7 @@ public final class BillingMethod {
      * @throws IllegalArgumentException if {@code value} is null, blank or has control characters
      */
     public static BillingMethod of(String value) {
-        Checks.text(value, "billingMethod");
+        Validation.text(value, "billingMethod");
         return METERED.value.equals(value) ? METERED : new BillingMethod(value);
     }
 

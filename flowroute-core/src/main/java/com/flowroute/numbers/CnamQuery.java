@@ -1,6 +1,6 @@
 package com.flowroute.numbers;
 
-import com.flowroute.numbers.internal.Checks;
+import com.flowroute.numbers.internal.Validation;
 import java.util.Optional;
 import org.immutables.value.Value;
 
@@ -32,9 +32,9 @@ public abstract class CnamQuery implements PagedQuery {
     /** Enforces the rules at {@code build()}, naming the field, the value and the rule on failure. */
     @Value.Check
     protected void check() {
-        Checks.pageSize(pageSize());
-        Checks.page(page());
-        value().ifPresent(value -> Checks.text(value, "value"));
+        Validation.pageSize(pageSize());
+        Validation.page(page());
+        value().ifPresent(value -> Validation.text(value, "value"));
     }
 
     /** Builds a {@link CnamQuery}; {@code build()} validates it. */

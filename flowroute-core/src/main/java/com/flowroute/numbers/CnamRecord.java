@@ -1,6 +1,6 @@
 package com.flowroute.numbers;
 
-import com.flowroute.numbers.internal.Checks;
+import com.flowroute.numbers.internal.Validation;
 import java.time.Instant;
 import java.util.Optional;
 import org.immutables.value.Value;
@@ -38,7 +38,7 @@ public abstract class CnamRecord {
     /** Enforces the rules at {@code build()}, naming the field, the value and the rule on failure. */
     @Value.Check
     protected void check() {
-        Checks.text(id(), "id");
+        Validation.text(id(), "id");
     }
 
     /** Builds a {@link CnamRecord}. */

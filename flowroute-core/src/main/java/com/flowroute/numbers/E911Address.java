@@ -1,6 +1,6 @@
 package com.flowroute.numbers;
 
-import com.flowroute.numbers.internal.Checks;
+import com.flowroute.numbers.internal.Validation;
 import com.flowroute.numbers.internal.E911AddressRules;
 import java.util.Optional;
 import org.immutables.value.Value;
@@ -74,14 +74,14 @@ public abstract class E911Address {
     /** Enforces the rules at {@code build()} and normalises the values, naming field, value and rule on failure. */
     @Value.Check
     protected E911Address normalize() {
-        Checks.text(label(), "label");
-        Checks.text(firstName(), "firstName");
-        Checks.text(lastName(), "lastName");
-        Checks.text(streetNumber(), "streetNumber");
-        Checks.text(streetName(), "streetName");
+        Validation.text(label(), "label");
+        Validation.text(firstName(), "firstName");
+        Validation.text(lastName(), "lastName");
+        Validation.text(streetNumber(), "streetNumber");
+        Validation.text(streetName(), "streetName");
         Optional<String> type = E911AddressRules.addressType(addressType(), addressTypeNumber(),
                 "addressType", "addressTypeNumber");
-        Checks.text(city(), "city");
+        Validation.text(city(), "city");
         String state = E911AddressRules.state(state(), "state");
         String country = E911AddressRules.country(country(), "country");
         String zip = E911AddressRules.postalCode(zip(), country, "zip");

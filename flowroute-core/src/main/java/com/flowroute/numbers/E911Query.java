@@ -1,6 +1,6 @@
 package com.flowroute.numbers;
 
-import com.flowroute.numbers.internal.Checks;
+import com.flowroute.numbers.internal.Validation;
 import com.flowroute.numbers.internal.E911AddressRules;
 import java.util.Optional;
 import org.immutables.value.Value;
@@ -30,8 +30,8 @@ public abstract class E911Query implements PagedQuery {
     /** Enforces the rules at {@code build()}, naming the field, the value and the rule on failure. */
     @Value.Check
     protected void check() {
-        Checks.pageSize(pageSize());
-        Checks.page(page());
+        Validation.pageSize(pageSize());
+        Validation.page(page());
         state().ifPresent(state -> E911AddressRules.state(state, "state"));
     }
 

@@ -1,6 +1,6 @@
 package com.flowroute.numbers;
 
-import com.flowroute.numbers.internal.Checks;
+import com.flowroute.numbers.internal.Validation;
 import org.immutables.value.Value;
 
 /** An E911 address stored on the account, under the id that {@code e911().get/assign/delete/numbers} take. */
@@ -25,7 +25,7 @@ public abstract class E911Record {
     /** Enforces the rules at {@code build()}, naming the field, the value and the rule on failure. */
     @Value.Check
     protected void check() {
-        Checks.text(id(), "id");
+        Validation.text(id(), "id");
     }
 
     /** Builds an {@link E911Record}. */

@@ -1,7 +1,7 @@
 package com.flowroute.numbers;
 
 import java.math.BigDecimal;
-import com.flowroute.numbers.internal.Checks;
+import com.flowroute.numbers.internal.Validation;
 import java.util.Optional;
 import org.immutables.value.Value;
 
@@ -32,10 +32,10 @@ public abstract class ExchangeQuery implements PagedQuery {
     /** Enforces the rules at {@code build()}, naming the field, the value and the rule on failure. */
     @Value.Check
     protected void check() {
-        Checks.pageSize(pageSize());
-        Checks.page(page());
-        maxSetupCost().ifPresent(cost -> Checks.require(cost.signum() >= 0, "maxSetupCost", cost, "must not be negative"));
-        Checks.digits(npa(), "npa", 3);
+        Validation.pageSize(pageSize());
+        Validation.page(page());
+        maxSetupCost().ifPresent(cost -> Validation.require(cost.signum() >= 0, "maxSetupCost", cost, "must not be negative"));
+        Validation.digits(npa(), "npa", 3);
     }
 
     /** Builds an {@link ExchangeQuery}; {@code build()} validates it. */

@@ -1,6 +1,6 @@
 package com.flowroute.numbers;
 
-import com.flowroute.numbers.internal.Checks;
+import com.flowroute.numbers.internal.Validation;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
 import org.immutables.value.Value;
@@ -66,14 +66,14 @@ public abstract class FlowrouteCredentials {
     }
 
     private static String nonNull(String value, String field) {
-        Checks.require(value != null, field, null, "is required");
+        Validation.require(value != null, field, null, "is required");
         return value;
     }
 
     /** Enforces the rules at {@code build()}, naming the field, the value and the rule on failure. */
     @Value.Check
     protected void check() {
-        Checks.text(accessKey(), "accessKey");
+        Validation.text(accessKey(), "accessKey");
         // Never echo the secret: the message names the field and the rule only.
         String secret = secretKey();
         if (secret.isBlank() || secret.chars().anyMatch(Character::isISOControl)) {

@@ -1,6 +1,6 @@
 package com.flowroute.numbers;
 
-import com.flowroute.numbers.internal.Checks;
+import com.flowroute.numbers.internal.Validation;
 import java.util.List;
 
 /**
@@ -31,7 +31,7 @@ public final class MessageDirection {
      * @throws IllegalArgumentException if {@code value} is null
      */
     public static MessageDirection of(String value) {
-        Checks.require(value != null, "direction", null, "is required");
+        Validation.require(value != null, "direction", null, "is required");
         for (MessageDirection known : KNOWN) {
             if (known.value.equals(value)) {
                 return known;

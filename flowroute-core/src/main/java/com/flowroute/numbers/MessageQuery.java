@@ -1,6 +1,6 @@
 package com.flowroute.numbers;
 
-import com.flowroute.numbers.internal.Checks;
+import com.flowroute.numbers.internal.Validation;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -47,9 +47,9 @@ public abstract class MessageQuery implements PagedQuery {
     /** Enforces the rules at {@code build()}, naming the field, the value and the rule on failure. */
     @Value.Check
     protected void check() {
-        Checks.pageSize(pageSize());
-        Checks.page(page());
-        end().ifPresent(end -> Checks.require(end.isAfter(start()), "end", end, "must be after start " + start()));
+        Validation.pageSize(pageSize());
+        Validation.page(page());
+        end().ifPresent(end -> Validation.require(end.isAfter(start()), "end", end, "must be after start " + start()));
     }
 
     /** Builds a {@link MessageQuery}; {@code build()} validates it. */
@@ -66,7 +66,7 @@ public abstract class MessageQuery implements PagedQuery {
                 return super.build();
             } catch (IllegalStateException missingStart) {
                 // start is the only required attribute, so it is what Immutables found missing.
-                throw Checks.invalid("start", null, START_RULE);
+                throw Validation.invalid("start", null, START_RULE);
             }
         }
     }

@@ -1,6 +1,6 @@
 package com.flowroute.numbers;
 
-import com.flowroute.numbers.internal.Checks;
+import com.flowroute.numbers.internal.Validation;
 import java.util.List;
 
 /**
@@ -39,7 +39,7 @@ public final class MessageStatus {
      * @throws IllegalArgumentException if {@code value} is null
      */
     public static MessageStatus of(String value) {
-        Checks.require(value != null, "status", null, "is required");
+        Validation.require(value != null, "status", null, "is required");
         for (MessageStatus known : KNOWN) {
             if (known.value.equals(value)) {
                 return known;

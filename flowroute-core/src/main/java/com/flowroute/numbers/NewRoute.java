@@ -1,7 +1,7 @@
 package com.flowroute.numbers;
 
 import com.flowroute.numbers.internal.PhoneNumbers;
-import com.flowroute.numbers.internal.Checks;
+import com.flowroute.numbers.internal.Validation;
 import java.util.Locale;
 import java.util.OptionalInt;
 import java.util.regex.Pattern;
@@ -75,22 +75,22 @@ public abstract class NewRoute {
     /** Enforces the rules at {@code build()}, naming the field, the value and the rule on failure. */
     @Value.Check
     protected void check() {
-        Checks.text(name(), "name");
-        Checks.require(type().equals(RouteType.HOST) || type().equals(RouteType.PSTN) || type().equals(RouteType.URI),
+        Validation.text(name(), "name");
+        Validation.require(type().equals(RouteType.HOST) || type().equals(RouteType.PSTN) || type().equals(RouteType.URI),
                 "type", type().value(), "must be HOST, PSTN or URI");
-        edgeStrategy().ifPresent(id -> Checks.require(id >= 0, "edgeStrategy", id, "must be an edge strategy id, 0 or more"));
+        edgeStrategy().ifPresent(id -> Validation.require(id >= 0, "edgeStrategy", id, "must be an edge strategy id, 0 or more"));
         String value = value();
         if (type().equals(RouteType.HOST)) {
-            Checks.require(isHostAndPort(value), "value", value, HOST_RULE);
+            Validation.require(isHostAndPort(value), "value", value, HOST_RULE);
         } else if (type().equals(RouteType.PSTN)) {
-            Checks.require(PhoneNumber.isWireForm(value), "value", value,
+            Validation.require(PhoneNumber.isWireForm(value), "value", value,
                     "a PSTN route needs an 11-digit NANP number such as 12065551212");
         } else {
             String lower = value.toLowerCase(Locale.ROOT);
             boolean scheme = lower.startsWith("sip:") || lower.startsWith("sips:");
             String rest = value.substring(value.indexOf(':') + 1);
             boolean clean = !rest.isEmpty() && rest.chars().noneMatch(c -> c <= ' ' || c == 0x7f);
-            Checks.require(scheme && clean, "value", value, URI_RULE);
+            Validation.require(scheme && clean, "value", value, URI_RULE);
         }
     }
 

@@ -1,6 +1,6 @@
 package com.flowroute.numbers;
 
-import com.flowroute.numbers.internal.Checks;
+import com.flowroute.numbers.internal.Validation;
 import java.util.Optional;
 import org.immutables.value.Value;
 
@@ -54,24 +54,24 @@ public abstract class NumberSearch implements PagedQuery {
     /** Enforces the rules at {@code build()}, naming the field, the value and the rule on failure. */
     @Value.Check
     protected void check() {
-        Checks.pageSize(pageSize());
-        Checks.page(page());
-        Checks.digits(npa(), "npa", 3);
-        Checks.digits(nxx(), "nxx", 3);
-        nxx().ifPresent(nxx -> Checks.require(npa().isPresent(), "nxx", nxx, "needs npa to be set as well"));
+        Validation.pageSize(pageSize());
+        Validation.page(page());
+        Validation.digits(npa(), "npa", 3);
+        Validation.digits(nxx(), "nxx", 3);
+        nxx().ifPresent(nxx -> Validation.require(npa().isPresent(), "nxx", nxx, "needs npa to be set as well"));
         rateCenter().ifPresent(rc -> {
-            Checks.text(rc, "rateCenter");
-            Checks.require(state().isPresent(), "rateCenter", rc, "needs state to be set as well");
+            Validation.text(rc, "rateCenter");
+            Validation.require(state().isPresent(), "rateCenter", rc, "needs state to be set as well");
         });
-        state().ifPresent(state -> Checks.require(state.length() == 2
+        state().ifPresent(state -> Validation.require(state.length() == 2
                 && Character.isLetter(state.charAt(0)) && state.charAt(0) < 128
                 && Character.isLetter(state.charAt(1)) && state.charAt(1) < 128,
                 "state", state, "must be a two-letter state or province code such as WA or ON"));
-        Checks.digits(tn(), "tn", 11);
-        Checks.digits(startsWith(), "startsWith", 11);
-        Checks.digits(contains(), "contains", 11);
-        Checks.digits(endsWith(), "endsWith", 11);
-        numberType().ifPresent(type -> Checks.text(type, "numberType"));
+        Validation.digits(tn(), "tn", 11);
+        Validation.digits(startsWith(), "startsWith", 11);
+        Validation.digits(contains(), "contains", 11);
+        Validation.digits(endsWith(), "endsWith", 11);
+        numberType().ifPresent(type -> Validation.text(type, "numberType"));
     }
 
     /** Builds a {@link NumberSearch}; {@code build()} validates it. */

@@ -1,6 +1,6 @@
 package com.flowroute.numbers;
 
-import com.flowroute.numbers.internal.Checks;
+import com.flowroute.numbers.internal.Validation;
 import java.util.Optional;
 import org.immutables.value.Value;
 
@@ -25,8 +25,8 @@ public abstract class NumberUpdate {
     /** Enforces the rules at {@code build()}, naming the field, the value and the rule on failure. */
     @Value.Check
     protected void check() {
-        alias().ifPresent(alias -> Checks.text(alias, "alias"));
-        Checks.require(alias().isPresent() || cnamLookupsEnabled().isPresent(), "NumberUpdate", "{}",
+        alias().ifPresent(alias -> Validation.text(alias, "alias"));
+        Validation.require(alias().isPresent() || cnamLookupsEnabled().isPresent(), "NumberUpdate", "{}",
                 "set alias, cnamLookupsEnabled or both");
     }
 

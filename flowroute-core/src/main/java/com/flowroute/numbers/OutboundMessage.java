@@ -1,7 +1,7 @@
 package com.flowroute.numbers;
 
 import com.flowroute.numbers.internal.PhoneNumbers;
-import com.flowroute.numbers.internal.Checks;
+import com.flowroute.numbers.internal.Validation;
 import com.flowroute.numbers.internal.UrlChecks;
 import java.net.URI;
 import java.util.List;
@@ -108,9 +108,9 @@ public abstract class OutboundMessage {
      */
     public static OutboundMessage mms(PhoneNumber from, PhoneNumber to, String body, List<URI> media) {
         requireParts(from, to, body);
-        Checks.require(media != null, "mediaUrls", null, "an MMS needs 1 to " + MAX_MEDIA + " media URLs");
+        Validation.require(media != null, "mediaUrls", null, "an MMS needs 1 to " + MAX_MEDIA + " media URLs");
         for (int i = 0; i < media.size(); i++) {
-            Checks.require(media.get(i) != null, "mediaUrls[" + i + "]", null, "is required");
+            Validation.require(media.get(i) != null, "mediaUrls[" + i + "]", null, "is required");
         }
         return ImmutableOutboundMessage.builder().from(from).to(to).body(body).mms(true).mediaUrls(media).build();
     }
@@ -130,9 +130,9 @@ public abstract class OutboundMessage {
     }
 
     private static void requireParts(PhoneNumber from, PhoneNumber to, String body) {
-        Checks.require(from != null, "from", null, "is required");
-        Checks.require(to != null, "to", null, "is required");
-        Checks.require(body != null, "body", null, "is required (an MMS may have an empty one)");
+        Validation.require(from != null, "from", null, "is required");
+        Validation.require(to != null, "to", null, "is required");
+        Validation.require(body != null, "body", null, "is required (an MMS may have an empty one)");
     }
 
     /** Enforces the rules, naming the field, the value (a body only by its length) and the rule on failure. */
@@ -141,17 +141,17 @@ public abstract class OutboundMessage {
         String body = body();
         if (isMms()) {
             int count = mediaUrls().size();
-            Checks.require(count >= 1 && count <= MAX_MEDIA, "mediaUrls", mediaUrls(),
+            Validation.require(count >= 1 && count <= MAX_MEDIA, "mediaUrls", mediaUrls(),
                     "an MMS needs 1 to " + MAX_MEDIA + " media URLs");
             for (int i = 0; i < count; i++) {
                 UrlChecks.media("mediaUrls[" + i + "]", mediaUrls().get(i));
             }
         } else {
-            Checks.require(!body.isBlank(), "body", MessageText.redacted(body), "an SMS body must not be blank");
-            Checks.require(MessageText.characters(body) <= MAX_SMS_CHARACTERS, "body", MessageText.redacted(body),
+            Validation.require(!body.isBlank(), "body", MessageText.redacted(body), "an SMS body must not be blank");
+            Validation.require(MessageText.characters(body) <= MAX_SMS_CHARACTERS, "body", MessageText.redacted(body),
                     "an SMS body must be at most " + MAX_SMS_CHARACTERS
                             + " characters (Unicode code points; send longer text as several messages)");
-            Checks.require(mediaUrls().isEmpty(), "mediaUrls", mediaUrls(), "an SMS has no media; send an MMS");
+            Validation.require(mediaUrls().isEmpty(), "mediaUrls", mediaUrls(), "an SMS has no media; send an MMS");
         }
         deliveryCallback().ifPresent(url -> UrlChecks.callback("deliveryCallback", url));
     }

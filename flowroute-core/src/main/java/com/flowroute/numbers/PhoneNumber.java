@@ -1,6 +1,6 @@
 package com.flowroute.numbers;
 
-import com.flowroute.numbers.internal.Checks;
+import com.flowroute.numbers.internal.Validation;
 import com.flowroute.numbers.internal.PhoneNumbers;
 
 /**
@@ -50,7 +50,7 @@ public final class PhoneNumber implements Comparable<PhoneNumber> {
      */
     public static boolean isWireForm(CharSequence digits) {
         return digits.length() == 11
-                && Checks.isDigits(digits)
+                && Validation.isDigits(digits)
                 && digits.charAt(0) == '1'
                 && digits.charAt(1) >= '2'
                 && digits.charAt(4) >= '2';

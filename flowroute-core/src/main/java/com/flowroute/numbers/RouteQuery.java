@@ -1,7 +1,7 @@
 package com.flowroute.numbers;
 
 import java.util.Optional;
-import com.flowroute.numbers.internal.Checks;
+import com.flowroute.numbers.internal.Validation;
 import org.immutables.value.Value;
 
 /**
@@ -28,8 +28,8 @@ public abstract class RouteQuery implements PagedQuery {
     /** Enforces the rules at {@code build()}, naming the field, the value and the rule on failure. */
     @Value.Check
     protected void check() {
-        Checks.pageSize(pageSize());
-        Checks.page(page());
+        Validation.pageSize(pageSize());
+        Validation.page(page());
     }
 
     /** Builds a {@link RouteQuery}; {@code build()} validates it. */

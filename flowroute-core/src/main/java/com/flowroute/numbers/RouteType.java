@@ -1,6 +1,6 @@
 package com.flowroute.numbers;
 
-import com.flowroute.numbers.internal.Checks;
+import com.flowroute.numbers.internal.Validation;
 import java.util.List;
 
 /**
@@ -35,7 +35,7 @@ public final class RouteType {
      * @throws IllegalArgumentException if {@code value} is null, blank or has control characters
      */
     public static RouteType of(String value) {
-        Checks.text(value, "type");
+        Validation.text(value, "type");
         for (RouteType known : KNOWN) {
             if (known.value.equals(value)) {
                 return known;

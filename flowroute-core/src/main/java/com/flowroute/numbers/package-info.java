@@ -4,7 +4,7 @@
  * hierarchy. It has no dependency on Reactor or Netty; the clients live in
  * {@code com.flowroute.numbers.reactive} and {@code com.flowroute.numbers.blocking}.
  */
-@FlowrouteStyle
+@ValueStyle
 package com.flowroute.numbers;
 
-import com.flowroute.numbers.internal.FlowrouteStyle;
+import com.flowroute.numbers.internal.ValueStyle;

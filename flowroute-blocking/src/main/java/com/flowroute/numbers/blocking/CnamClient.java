@@ -28,36 +28,36 @@ public final class CnamClient {
 
     /** The CNAM record {@code id}. */
     public CnamRecord get(String id) {
-        return Blocking.value(reactive.get(id));
+        return Await.value(reactive.get(id));
     }
 
     /** Creates a CNAM record, unapproved; never blindly repeated, see {@link ReactiveCnamClient#create}. */
     public CnamRecord create(String value) {
-        return Blocking.value(reactive.create(value));
+        return Await.value(reactive.create(value));
     }
 
     /** Deletes record {@code id}. */
     public void delete(String id) {
-        Blocking.run(reactive.delete(id));
+        Await.completion(reactive.delete(id));
     }
 
     /** Presents record {@code id} on {@code number}'s calls. */
     public void assign(String id, String number) {
-        Blocking.run(reactive.assign(id, number));
+        Await.completion(reactive.assign(id, number));
     }
 
     /** Presents record {@code id} on {@code number}'s calls. */
     public void assign(String id, PhoneNumber number) {
-        Blocking.run(reactive.assign(id, number));
+        Await.completion(reactive.assign(id, number));
     }
 
     /** Stops presenting a CNAM record on {@code number}'s calls. */
     public void unassign(String number) {
-        Blocking.run(reactive.unassign(number));
+        Await.completion(reactive.unassign(number));
     }
 
     /** Stops presenting a CNAM record on {@code number}'s calls. */
     public void unassign(PhoneNumber number) {
-        Blocking.run(reactive.unassign(number));
+        Await.completion(reactive.unassign(number));
     }
 }

@@ -29,47 +29,47 @@ public final class E911Client {
 
     /** The E911 record {@code id}. */
     public E911Record get(String id) {
-        return Blocking.value(reactive.get(id));
+        return Await.value(reactive.get(id));
     }
 
     /** Returns when Flowroute can locate {@code address}; throws {@link com.flowroute.numbers.BadRequestException} when not. */
     public void validate(E911Address address) {
-        Blocking.run(reactive.validate(address));
+        Await.completion(reactive.validate(address));
     }
 
     /** Saves {@code address} as a new record; never blindly repeated, see {@link ReactiveE911Client#create}. */
     public E911Record create(E911Address address) {
-        return Blocking.value(reactive.create(address));
+        return Await.value(reactive.create(address));
     }
 
     /** Replaces the address of record {@code id}; returns the record as saved. */
     public E911Record update(String id, E911Address address) {
-        return Blocking.value(reactive.update(id, address));
+        return Await.value(reactive.update(id, address));
     }
 
     /** Deletes record {@code id}. */
     public void delete(String id) {
-        Blocking.run(reactive.delete(id));
+        Await.completion(reactive.delete(id));
     }
 
     /** Assigns record {@code id} to {@code number}. */
     public void assign(String id, String number) {
-        Blocking.run(reactive.assign(id, number));
+        Await.completion(reactive.assign(id, number));
     }
 
     /** Assigns record {@code id} to {@code number}. */
     public void assign(String id, PhoneNumber number) {
-        Blocking.run(reactive.assign(id, number));
+        Await.completion(reactive.assign(id, number));
     }
 
     /** Removes {@code number}'s E911 record. */
     public void unassign(String number) {
-        Blocking.run(reactive.unassign(number));
+        Await.completion(reactive.unassign(number));
     }
 
     /** Removes {@code number}'s E911 record. */
     public void unassign(PhoneNumber number) {
-        Blocking.run(reactive.unassign(number));
+        Await.completion(reactive.unassign(number));
     }
 
     /** The numbers record {@code id} is assigned to. */

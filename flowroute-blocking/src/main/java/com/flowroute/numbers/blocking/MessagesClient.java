@@ -20,12 +20,12 @@ public final class MessagesClient {
 
     /** Sends an SMS or MMS and returns its id ({@code mdr2-...}) once Flowroute accepted it. */
     public String send(OutboundMessage message) {
-        return Blocking.value(reactive.send(message));
+        return Await.value(reactive.send(message));
     }
 
     /** The message {@code id}, with its status and delivery receipts. */
     public MessageRecord get(String id) {
-        return Blocking.value(reactive.get(id));
+        return Await.value(reactive.get(id));
     }
 
     /** The account's messages in the period of {@code query}, fetched a page at a time as iterated. */
@@ -35,6 +35,6 @@ public final class MessagesClient {
 
     /** Sets where Flowroute posts the account's inbound messages or delivery receipts. */
     public void setCallback(CallbackType type, URI url) {
-        Blocking.run(reactive.setCallback(type, url));
+        Await.completion(reactive.setCallback(type, url));
     }
 }

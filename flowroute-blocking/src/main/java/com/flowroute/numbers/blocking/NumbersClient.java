@@ -27,17 +27,17 @@ public final class NumbersClient {
 
     /** Buys {@code number} with {@link BillingMethod#METERED}. See {@link #purchase(PhoneNumber, BillingMethod)}. */
     public void purchase(String number) {
-        Blocking.run(reactive.purchase(number));
+        Await.completion(reactive.purchase(number));
     }
 
     /** Buys {@code number}. See {@link #purchase(PhoneNumber, BillingMethod)}. */
     public void purchase(String number, BillingMethod billingMethod) {
-        Blocking.run(reactive.purchase(number, billingMethod));
+        Await.completion(reactive.purchase(number, billingMethod));
     }
 
     /** Buys {@code number} with {@link BillingMethod#METERED}. See {@link #purchase(PhoneNumber, BillingMethod)}. */
     public void purchase(PhoneNumber number) {
-        Blocking.run(reactive.purchase(number));
+        Await.completion(reactive.purchase(number));
     }
 
     /**
@@ -48,7 +48,7 @@ public final class NumbersClient {
      * @throws com.flowroute.numbers.BadRequestException if the number is not purchasable
      */
     public void purchase(PhoneNumber number, BillingMethod billingMethod) {
-        Blocking.run(reactive.purchase(number, billingMethod));
+        Await.completion(reactive.purchase(number, billingMethod));
     }
 
     /** Every number on the account. */
@@ -63,7 +63,7 @@ public final class NumbersClient {
 
     /** The billing method and routes of {@code number}. See {@link #details(PhoneNumber)}. */
     public NumberDetails details(String number) {
-        return Blocking.value(reactive.details(number));
+        return Await.value(reactive.details(number));
     }
 
     /**
@@ -73,12 +73,12 @@ public final class NumbersClient {
      * @throws com.flowroute.numbers.NotFoundException if the number is not on the account
      */
     public NumberDetails details(PhoneNumber number) {
-        return Blocking.value(reactive.details(number));
+        return Await.value(reactive.details(number));
     }
 
     /** Assigns routes to {@code number}. See {@link #updateRoutes(PhoneNumber, String, String)}. */
     public void updateRoutes(String number, String primary, String failover) {
-        Blocking.run(reactive.updateRoutes(number, primary, failover));
+        Await.completion(reactive.updateRoutes(number, primary, failover));
     }
 
     /**
@@ -87,22 +87,22 @@ public final class NumbersClient {
      * {@link ReactiveNumbersClient#updateRoutes(PhoneNumber, String, String)}.
      */
     public void updateRoutes(PhoneNumber number, String primary, String failover) {
-        Blocking.run(reactive.updateRoutes(number, primary, failover));
+        Await.completion(reactive.updateRoutes(number, primary, failover));
     }
 
     /** Buys {@code number} with {@link BillingMethod#METERED}; returns the result. See {@link #purchaseWithResult(PhoneNumber, BillingMethod)}. */
     public PurchaseResult purchaseWithResult(String number) {
-        return Blocking.value(reactive.purchaseWithResult(number));
+        return Await.value(reactive.purchaseWithResult(number));
     }
 
     /** Buys {@code number}; returns the result. See {@link #purchaseWithResult(PhoneNumber, BillingMethod)}. */
     public PurchaseResult purchaseWithResult(String number, BillingMethod billingMethod) {
-        return Blocking.value(reactive.purchaseWithResult(number, billingMethod));
+        return Await.value(reactive.purchaseWithResult(number, billingMethod));
     }
 
     /** Buys {@code number} with {@link BillingMethod#METERED}; returns the result. See {@link #purchaseWithResult(PhoneNumber, BillingMethod)}. */
     public PurchaseResult purchaseWithResult(PhoneNumber number) {
-        return Blocking.value(reactive.purchaseWithResult(number));
+        return Await.value(reactive.purchaseWithResult(number));
     }
 
     /**
@@ -111,46 +111,46 @@ public final class NumbersClient {
      * {@link ReactiveNumbersClient#purchaseWithResult(PhoneNumber, BillingMethod)} describes.
      */
     public PurchaseResult purchaseWithResult(PhoneNumber number, BillingMethod billingMethod) {
-        return Blocking.value(reactive.purchaseWithResult(number, billingMethod));
+        return Await.value(reactive.purchaseWithResult(number, billingMethod));
     }
 
     /** Sets {@code number}'s routes to routes as listed. See {@link ReactiveNumbersClient#updateRoutes(PhoneNumber, Route, Route)}. */
     public void updateRoutes(String number, Route primary, Route failover) {
-        Blocking.run(reactive.updateRoutes(number, primary, failover));
+        Await.completion(reactive.updateRoutes(number, primary, failover));
     }
 
     /** Sets {@code number}'s routes to routes as listed: by name over v1, by id over v2. */
     public void updateRoutes(PhoneNumber number, Route primary, Route failover) {
-        Blocking.run(reactive.updateRoutes(number, primary, failover));
+        Await.completion(reactive.updateRoutes(number, primary, failover));
     }
 
     /** Releases {@code number} from the account (always over v2). */
     public void release(String number) {
-        Blocking.run(reactive.release(number));
+        Await.completion(reactive.release(number));
     }
 
     /** Releases {@code number} from the account (always over v2). */
     public void release(PhoneNumber number) {
-        Blocking.run(reactive.release(number));
+        Await.completion(reactive.release(number));
     }
 
     /** Changes {@code number}'s alias and CNAM lookups (always over v2); returns its details. */
     public NumberDetails update(String number, NumberUpdate update) {
-        return Blocking.value(reactive.update(number, update));
+        return Await.value(reactive.update(number, update));
     }
 
     /** Changes {@code number}'s alias and CNAM lookups (always over v2); returns its details. */
     public NumberDetails update(PhoneNumber number, NumberUpdate update) {
-        return Blocking.value(reactive.update(number, update));
+        return Await.value(reactive.update(number, update));
     }
 
     /** Clears {@code number}'s primary or failover route (always over v2). */
     public void clearRoute(String number, RouteRole role) {
-        Blocking.run(reactive.clearRoute(number, role));
+        Await.completion(reactive.clearRoute(number, role));
     }
 
     /** Clears {@code number}'s primary or failover route (always over v2). */
     public void clearRoute(PhoneNumber number, RouteRole role) {
-        Blocking.run(reactive.clearRoute(number, role));
+        Await.completion(reactive.clearRoute(number, role));
     }
 }

@@ -97,7 +97,7 @@ public final class PagedIterable<T> implements Iterable<T> {
     }
 
     private static <E> Stream<E> stream(Iterator<E> iterator) {
-        return StreamSupport.stream(new OneAtATime<>(iterator), false);
+        return StreamSupport.stream(new NonSplittingSpliterator<>(iterator), false);
     }
 
     /**
@@ -105,10 +105,10 @@ public final class PagedIterable<T> implements Iterable<T> {
      * split by reading a batch ahead (up to thousands of items), which under {@code parallel()}
      * would fetch pages nobody asked for.
      */
-    private static final class OneAtATime<E> implements Spliterator<E> {
+    private static final class NonSplittingSpliterator<E> implements Spliterator<E> {
         private final Iterator<E> iterator;
 
-        OneAtATime(Iterator<E> iterator) {
+        NonSplittingSpliterator(Iterator<E> iterator) {
             this.iterator = iterator;
         }
 
@@ -139,11 +139,11 @@ public final class PagedIterable<T> implements Iterable<T> {
 
     /** One walk over the pages of a listing: a page is requested when hasNext() needs it. */
     private static final class Pages<T> implements Iterator<Page<T>> {
-        private final Blocking.Cursor<Page<T>> cursor;
+        private final Await.Cursor<Page<T>> cursor;
         private Page<T> next;
 
         Pages(Flux<Page<T>> pages) {
-            this.cursor = new Blocking.Cursor<>(pages);
+            this.cursor = new Await.Cursor<>(pages);
         }
 
         @Override

@@ -32,27 +32,27 @@ public final class RoutesClient {
      * {@link ReactiveRoutesClient#create(NewRoute)} for retries.
      */
     public Route create(NewRoute route) {
-        return Blocking.value(reactive.create(route));
+        return Await.value(reactive.create(route));
     }
 
     /** Replaces {@code route}'s alias, type and value (always over v2; the route needs its v2 id). */
     public void update(Route route, NewRoute replacement) {
-        Blocking.run(reactive.update(route, replacement));
+        Await.completion(reactive.update(route, replacement));
     }
 
     /** Replaces the alias, type and value of the route with id {@code id} (always over v2). */
     public void update(String id, NewRoute replacement) {
-        Blocking.run(reactive.update(id, replacement));
+        Await.completion(reactive.update(id, replacement));
     }
 
     /** Deletes {@code route} (always over v2; the route needs its v2 id). */
     public void delete(Route route) {
-        Blocking.run(reactive.delete(route));
+        Await.completion(reactive.delete(route));
     }
 
     /** Deletes the route with id {@code id} (always over v2). */
     public void delete(String id) {
-        Blocking.run(reactive.delete(id));
+        Await.completion(reactive.delete(id));
     }
 
     /** The points of presence routes can go through (always over v2). */

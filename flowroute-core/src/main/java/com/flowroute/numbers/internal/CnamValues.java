@@ -16,15 +16,15 @@ public final class CnamValues {
     private CnamValues() {}
 
     /**
-     * Checks a CNAM value such as {@code Bob Law}.
+     * Validation a CNAM value such as {@code Bob Law}.
      *
      * @param value the caller name
      * @throws IllegalArgumentException naming the field {@code value}, the value and the rule it breaks
      */
     public static void check(String value) {
-        Checks.require(value != null, "value", null, "is required: a CNAM value is 1 to " + MAX_LENGTH + " characters");
+        Validation.require(value != null, "value", null, "is required: a CNAM value is 1 to " + MAX_LENGTH + " characters");
         int length = value.codePointCount(0, value.length());
-        Checks.require(length >= 1 && length <= MAX_LENGTH, "value", value,
+        Validation.require(length >= 1 && length <= MAX_LENGTH, "value", value,
                 "a CNAM value is 1 to " + MAX_LENGTH + " characters (this one has " + length + ")");
         boolean letter = false;
         for (int i = 0; i < value.length(); i++) {
@@ -33,10 +33,10 @@ public final class CnamValues {
             if (ascii && Character.isLetter(c)) {
                 letter = true;
             } else if (!(ascii && Character.isDigit(c)) && c != ' ' && SPECIALS.indexOf(c) < 0) {
-                throw Checks.invalid("value", value, CHARACTERS + " (found " + shown(value.codePointAt(i)) + ")");
+                throw Validation.invalid("value", value, CHARACTERS + " (found " + shown(value.codePointAt(i)) + ")");
             }
         }
-        Checks.require(letter, "value", value,
+        Validation.require(letter, "value", value,
                 "a CNAM value needs at least one letter A-Z: it is a name, not a number");
     }
 

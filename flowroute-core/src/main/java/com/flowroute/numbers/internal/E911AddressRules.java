@@ -44,8 +44,8 @@ public final class E911AddressRules {
 
     /** A two-letter US state or Canadian province or territory code, returned upper case. */
     public static String state(String value, String field) {
-        Checks.text(value, field);
-        Checks.require(value.length() == 2 && isAsciiLetter(value.charAt(0)) && isAsciiLetter(value.charAt(1)),
+        Validation.text(value, field);
+        Validation.require(value.length() == 2 && isAsciiLetter(value.charAt(0)) && isAsciiLetter(value.charAt(1)),
                 field, value, "must be a two-letter state, province or territory code such as WA or ON");
         return value.toUpperCase(Locale.ROOT);
     }
@@ -55,11 +55,11 @@ public final class E911AddressRules {
      * document and some of its responses) are read as {@code US} and {@code CA}.
      */
     public static String country(String value, String field) {
-        Checks.text(value, field);
+        Validation.text(value, field);
         return switch (value.toUpperCase(Locale.ROOT)) {
             case "US", "USA" -> "US";
             case "CA", "CANADA" -> "CA";
-            default -> throw Checks.invalid(field, value,
+            default -> throw Validation.invalid(field, value,
                     "must be US or CA: E911 covers the United States and Canada (USA and Canada are read as US and CA)");
         };
     }
@@ -69,13 +69,13 @@ public final class E911AddressRules {
      * {@link #country} returns it); a postal code is returned as {@code A1A 1A1}, upper case.
      */
     public static String postalCode(String value, String country, String field) {
-        Checks.text(value, field);
+        Validation.text(value, field);
         if (country.equals("US")) {
-            Checks.require(US_ZIP.matcher(value).matches(), field, value, US_ZIP_RULE);
+            Validation.require(US_ZIP.matcher(value).matches(), field, value, US_ZIP_RULE);
             return value;
         }
         var code = CA_POSTAL_CODE.matcher(value.toUpperCase(Locale.ROOT));
-        Checks.require(code.matches(), field, value, CA_POSTAL_CODE_RULE);
+        Validation.require(code.matches(), field, value, CA_POSTAL_CODE_RULE);
         return code.group(1) + " " + code.group(2);
     }
 
@@ -86,19 +86,19 @@ public final class E911AddressRules {
     public static Optional<String> addressType(Optional<String> type, Optional<String> number,
             String typeField, String numberField) {
         number.ifPresent(n -> {
-            Checks.text(n, numberField);
-            Checks.require(type.isPresent(), numberField, n,
+            Validation.text(n, numberField);
+            Validation.require(type.isPresent(), numberField, n,
                     "needs " + typeField + " as well: it is the number of an Apartment, a Suite, a Floor...");
         });
         if (type.isEmpty()) {
             return type;
         }
         String value = type.get();
-        Checks.text(value, typeField);
+        Validation.text(value, typeField);
         String canonical = BY_LOWER_CASE.get(value.toLowerCase(Locale.ROOT));
-        Checks.require(canonical != null, typeField, value,
+        Validation.require(canonical != null, typeField, value,
                 "must be one of " + String.join(", ", ADDRESS_TYPES) + " (any case)");
-        Checks.require(number.isPresent(), numberField, null,
+        Validation.require(number.isPresent(), numberField, null,
                 "is required when " + typeField + " is set, such as " + canonical + " 12");
         return Optional.of(canonical);
     }

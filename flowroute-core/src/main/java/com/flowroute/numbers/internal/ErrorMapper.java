@@ -53,7 +53,7 @@ public final class ErrorMapper {
             return null;
         }
         String value = header.trim();
-        if (Checks.isDigits(value)) {
+        if (Validation.isDigits(value)) {
             try {
                 return Duration.ofSeconds(Long.parseLong(value));
             } catch (NumberFormatException tooLarge) {

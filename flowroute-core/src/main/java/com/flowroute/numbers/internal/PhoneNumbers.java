@@ -31,7 +31,7 @@ public final class PhoneNumbers {
      */
     public static String wireForm(String field, String text) {
         Objects.requireNonNull(field, "field");
-        Checks.require(text != null, field, null, RULE);
+        Validation.require(text != null, field, null, RULE);
         if (PhoneNumber.isWireForm(text)) {
             return text;
         }
@@ -44,7 +44,7 @@ public final class PhoneNumbers {
             } else if (c == '+' && i == firstNonSpace(text)) {
                 international = true;
             } else if (c != ' ' && c != '-' && c != '.' && c != '(' && c != ')') {
-                throw Checks.invalid(field, text, RULE);
+                throw Validation.invalid(field, text, RULE);
             }
         }
         // After "+" comes the country code, so "+20 6641 7744" (Egypt) is not 206-641-7744.
@@ -52,7 +52,7 @@ public final class PhoneNumbers {
             digits.insert(0, '1');
         }
         if (!PhoneNumber.isWireForm(digits)) {
-            throw Checks.invalid(field, text, RULE);
+            throw Validation.invalid(field, text, RULE);
         }
         return digits.toString();
     }

@@ -6,7 +6,7 @@ import com.flowroute.numbers.FlowrouteTransportException;
 import com.flowroute.numbers.Page;
 import com.flowroute.numbers.RateLimitException;
 import com.flowroute.numbers.internal.Authenticator;
-import com.flowroute.numbers.internal.Checks;
+import com.flowroute.numbers.internal.Validation;
 import com.flowroute.numbers.internal.ErrorMapper;
 import com.flowroute.numbers.internal.Listing;
 import com.flowroute.numbers.internal.Operation;
@@ -211,7 +211,7 @@ final class ApiTransport implements AutoCloseable {
                     });
         }
         String declared = response.responseHeaders().get(HttpHeaderNames.CONTENT_LENGTH);
-        long length = declared != null && declared.length() <= 18 && Checks.isDigits(declared) ? Long.parseLong(declared) : -1;
+        long length = declared != null && declared.length() <= 18 && Validation.isDigits(declared) ? Long.parseLong(declared) : -1;
         if (success && length > settings.maxResponseBytes) {
             connection.dispose();
             return Mono.error(tooLarge(prepared, length + " bytes"));

@@ -2,7 +2,7 @@ package com.flowroute.numbers.reactive;
 
 import com.flowroute.numbers.FlowrouteApiVersion;
 import com.flowroute.numbers.FlowrouteCredentials;
-import com.flowroute.numbers.internal.Checks;
+import com.flowroute.numbers.internal.Validation;
 import com.flowroute.numbers.internal.SdkVersion;
 import java.net.InetAddress;
 import java.net.URI;
@@ -53,7 +53,7 @@ final class ClientSettings {
         }
         this.rootPath = path;
         if (builder.apiVersion != null && fromUrl != null && builder.apiVersion != fromUrl) {
-            throw Checks.invalid("baseUrl", url, "ends in /" + fromUrl.pathSegment() + " (API " + fromUrl + ") but apiVersion is "
+            throw Validation.invalid("baseUrl", url, "ends in /" + fromUrl.pathSegment() + " (API " + fromUrl + ") but apiVersion is "
                     + builder.apiVersion + ": give the API root, such as " + FlowrouteClientBuilder.DEFAULT_BASE_URL
                     + ", or the same version in both");
         }
@@ -85,15 +85,15 @@ final class ClientSettings {
         try {
             uri = new URI(url);
         } catch (URISyntaxException e) {
-            throw Checks.invalid("baseUrl", url, "must be an absolute URL such as " + FlowrouteClientBuilder.DEFAULT_BASE_URL);
+            throw Validation.invalid("baseUrl", url, "must be an absolute URL such as " + FlowrouteClientBuilder.DEFAULT_BASE_URL);
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        Checks.require(scheme.equals("https") || scheme.equals("http"), "baseUrl", url,
+        Validation.require(scheme.equals("https") || scheme.equals("http"), "baseUrl", url,
                 "must start with https:// (or http:// for a local server)");
-        Checks.require(uri.getHost() != null, "baseUrl", url, "must name a host");
-        Checks.require(uri.getRawQuery() == null && uri.getRawFragment() == null, "baseUrl", url,
+        Validation.require(uri.getHost() != null, "baseUrl", url, "must name a host");
+        Validation.require(uri.getRawQuery() == null && uri.getRawFragment() == null, "baseUrl", url,
                 "must not have a query or fragment");
-        Checks.require(scheme.equals("https") || allowInsecureHttp || isLoopback(uri.getHost()), "baseUrl", url,
+        Validation.require(scheme.equals("https") || allowInsecureHttp || isLoopback(uri.getHost()), "baseUrl", url,
                 "plain http:// is allowed only for loopback hosts (127.0.0.1, localhost, [::1]); use https://"
                         + " or allowInsecureHttp(true)");
         return uri;

@@ -3,7 +3,7 @@ package com.flowroute.numbers.reactive;
 import com.flowroute.numbers.FlowrouteApiVersion;
 import io.micrometer.observation.ObservationRegistry;
 import com.flowroute.numbers.FlowrouteCredentials;
-import com.flowroute.numbers.internal.Checks;
+import com.flowroute.numbers.internal.Validation;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -112,7 +112,7 @@ public abstract class FlowrouteClientBuilder<B extends FlowrouteClientBuilder<B>
 
     /** Text appended to the SDK's own {@code User-Agent}, such as {@code my-app/1.2}. */
     public B userAgent(String userAgent) {
-        Checks.text(userAgent, "userAgent");
+        Validation.text(userAgent, "userAgent");
         this.userAgent = userAgent;
         return self();
     }
@@ -131,7 +131,7 @@ public abstract class FlowrouteClientBuilder<B extends FlowrouteClientBuilder<B>
 
     /** The largest response body read; a larger one fails the call without being buffered whole. Default 16 MiB. */
     public B maxResponseBytes(int maxResponseBytes) {
-        Checks.require(maxResponseBytes > 0, "maxResponseBytes", maxResponseBytes, "must be positive");
+        Validation.require(maxResponseBytes > 0, "maxResponseBytes", maxResponseBytes, "must be positive");
         this.maxResponseBytes = maxResponseBytes;
         return self();
     }
@@ -142,7 +142,7 @@ public abstract class FlowrouteClientBuilder<B extends FlowrouteClientBuilder<B>
      * per account: when several processes send for one account, give each its share.
      */
     public B messageRate(double perSecond) {
-        Checks.require(Double.isFinite(perSecond) && perSecond >= 0, "messageRate", perSecond,
+        Validation.require(Double.isFinite(perSecond) && perSecond >= 0, "messageRate", perSecond,
                 "must be 0 (no pacing) or a positive number of messages per second");
         this.messageRate = perSecond;
         return self();
@@ -175,7 +175,7 @@ public abstract class FlowrouteClientBuilder<B extends FlowrouteClientBuilder<B>
 
     private static Duration positive(Duration duration, String field) {
         Objects.requireNonNull(duration, field);
-        Checks.require(!duration.isNegative() && !duration.isZero(), field, duration, "must be positive");
+        Validation.require(!duration.isNegative() && !duration.isZero(), field, duration, "must be positive");
         return duration;
     }
 }

@@ -4,7 +4,7 @@ import com.flowroute.numbers.E911Address;
 import com.flowroute.numbers.E911Query;
 import com.flowroute.numbers.E911Record;
 import com.flowroute.numbers.PhoneNumber;
-import com.flowroute.numbers.internal.Checks;
+import com.flowroute.numbers.internal.Validation;
 import com.flowroute.numbers.internal.Operation;
 import com.flowroute.numbers.internal.PhoneNumbers;
 import java.util.Objects;
@@ -113,7 +113,7 @@ public final class ReactiveE911Client {
     }
 
     static String checkedId(String id) {
-        Checks.text(id, "id");
+        Validation.text(id, "id");
         return id;
     }
 }

@@ -5,7 +5,7 @@ import com.flowroute.numbers.MessageDirection;
 import com.flowroute.numbers.MessageQuery;
 import com.flowroute.numbers.MessageRecord;
 import com.flowroute.numbers.OutboundMessage;
-import com.flowroute.numbers.internal.Checks;
+import com.flowroute.numbers.internal.Validation;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -110,7 +110,7 @@ public final class ReactiveMessagesClient {
     /** The message {@code id} ({@code GET /v2.1/messages/{id}}), with its status and delivery receipts. */
     public Mono<MessageRecord> get(String id) {
         return Mono.defer(() -> {
-            Checks.text(id, "id");
+            Validation.text(id, "id");
             return context.transport.call(context.v2.authenticator(), context.messaging.get(id));
         });
     }

@@ -11,7 +11,7 @@ import com.flowroute.numbers.PhoneNumber;
 import com.flowroute.numbers.PurchaseResult;
 import com.flowroute.numbers.Route;
 import com.flowroute.numbers.RouteRole;
-import com.flowroute.numbers.internal.Checks;
+import com.flowroute.numbers.internal.Validation;
 import com.flowroute.numbers.internal.Operation;
 import com.flowroute.numbers.internal.PhoneNumbers;
 import java.util.List;
@@ -148,8 +148,8 @@ public final class ReactiveNumbersClient {
     public Mono<Void> updateRoutes(PhoneNumber number, String primary, String failover) {
         Objects.requireNonNull(number, "number");
         return Mono.defer(() -> {
-            Checks.text(primary, "primary");
-            Checks.text(failover, "failover");
+            Validation.text(primary, "primary");
+            Validation.text(failover, "failover");
             if (context.version == FlowrouteApiVersion.V1) {
                 return send(context.numbers.setRoutes(number, primary, failover));
             }
@@ -236,7 +236,7 @@ public final class ReactiveNumbersClient {
                     + alias + "\" (the " + role + " route asked for); nothing was changed"));
         }
         if (matches.size() > 1) {
-            throw Checks.invalid(role, alias, "matches " + matches.size() + " routes (ids "
+            throw Validation.invalid(role, alias, "matches " + matches.size() + " routes (ids "
                     + matches.stream().map(route -> route.id().orElse("?")).toList()
                     + "): aliases are not unique over v2, so pass the Route itself; nothing was changed");
         }

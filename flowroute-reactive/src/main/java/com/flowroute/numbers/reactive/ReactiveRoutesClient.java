@@ -4,7 +4,7 @@ import com.flowroute.numbers.EdgeStrategy;
 import com.flowroute.numbers.NewRoute;
 import com.flowroute.numbers.Route;
 import com.flowroute.numbers.RouteQuery;
-import com.flowroute.numbers.internal.Checks;
+import com.flowroute.numbers.internal.Validation;
 import java.util.Objects;
 import java.util.Optional;
 import reactor.core.publisher.Mono;
@@ -61,7 +61,7 @@ public final class ReactiveRoutesClient {
     public Mono<Void> update(String id, NewRoute replacement) {
         Objects.requireNonNull(replacement, "replacement");
         return Mono.defer(() -> {
-            Checks.text(id, "id");
+            Validation.text(id, "id");
             return context.transport.call(context.v2.authenticator(), context.v2.updateRoute(id, replacement));
         });
     }
@@ -78,7 +78,7 @@ public final class ReactiveRoutesClient {
      */
     public Mono<Void> delete(String id) {
         return Mono.defer(() -> {
-            Checks.text(id, "id");
+            Validation.text(id, "id");
             return context.transport.call(context.v2.authenticator(), context.v2.deleteRoute(id));
         });
     }
@@ -90,7 +90,7 @@ public final class ReactiveRoutesClient {
 
     /** The v2 id of {@code route}; an {@link IllegalArgumentException} naming it when it was listed over v1. */
     static String id(Route route, String field) {
-        return route.id().orElseThrow(() -> Checks.invalid(field, route.name(), "has no id: it was listed over API v1,"
+        return route.id().orElseThrow(() -> Validation.invalid(field, route.name(), "has no id: it was listed over API v1,"
                 + " and this needs a v2 route id (list the routes with apiVersion(FlowrouteApiVersion.V2))"));
     }
 }

@@ -1,6 +1,6 @@
 package com.flowroute.numbers.reactive;
 
-import com.flowroute.numbers.internal.Checks;
+import com.flowroute.numbers.internal.Validation;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 import org.immutables.value.Value;
@@ -81,12 +81,12 @@ public abstract class RetryPolicy {
     /** Enforces the rules at {@code build()}, naming the field, the value and the rule on failure. */
     @Value.Check
     protected void check() {
-        Checks.require(maxRetries() >= 0 && maxRetries() <= 100, "maxRetries", maxRetries(), "must be between 0 and 100");
-        Checks.require(!minBackoff().isNegative(), "minBackoff", minBackoff(), "must not be negative");
-        Checks.require(maxBackoff().compareTo(minBackoff()) >= 0, "maxBackoff", maxBackoff(),
+        Validation.require(maxRetries() >= 0 && maxRetries() <= 100, "maxRetries", maxRetries(), "must be between 0 and 100");
+        Validation.require(!minBackoff().isNegative(), "minBackoff", minBackoff(), "must not be negative");
+        Validation.require(maxBackoff().compareTo(minBackoff()) >= 0, "maxBackoff", maxBackoff(),
                 "must not be less than minBackoff " + minBackoff());
-        Checks.require(jitter() >= 0 && jitter() <= 1, "jitter", jitter(), "must be between 0.0 and 1.0");
-        Checks.require(!maxRetryAfter().isNegative(), "maxRetryAfter", maxRetryAfter(), "must not be negative");
+        Validation.require(jitter() >= 0 && jitter() <= 1, "jitter", jitter(), "must be between 0.0 and 1.0");
+        Validation.require(!maxRetryAfter().isNegative(), "maxRetryAfter", maxRetryAfter(), "must not be negative");
     }
 
     /** Builds a {@link RetryPolicy}; {@code build()} validates it. */

@@ -3,7 +3,7 @@
  * on Reactor Netty. Every call returns a cold {@code Mono} or a
  * {@link com.flowroute.numbers.reactive.PagedFlux}: nothing is sent before subscription.
  */
-@FlowrouteStyle
+@ValueStyle
 package com.flowroute.numbers.reactive;
 
-import com.flowroute.numbers.internal.FlowrouteStyle;
+import com.flowroute.numbers.internal.ValueStyle;

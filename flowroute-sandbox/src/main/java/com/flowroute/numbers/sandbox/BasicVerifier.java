@@ -7,7 +7,7 @@ import java.util.Base64;
 import java.util.Optional;
 
 /**
- * Checks a v2 request's HTTP Basic credentials strictly, as Flowroute does: the scheme, valid
+ * Validation a v2 request's HTTP Basic credentials strictly, as Flowroute does: the scheme, valid
  * base64, and both keys, compared in constant time. Messages never repeat what was sent.
  */
 final class BasicVerifier {

@@ -6,7 +6,7 @@ import com.flowroute.numbers.E911Address;
 import com.flowroute.numbers.E911Query;
 import com.flowroute.numbers.E911Record;
 import com.flowroute.numbers.PhoneNumber;
-import com.flowroute.numbers.internal.Checks;
+import com.flowroute.numbers.internal.Validation;
 import com.flowroute.numbers.internal.E911AddressRules;
 import com.flowroute.numbers.internal.Json;
 import com.flowroute.numbers.internal.Urls;
@@ -119,7 +119,7 @@ final class ComplianceEndpoints {
                     Optional<Boolean> approved = paging.filter(IS_APPROVED).map(ComplianceEndpoints::approved);
                     Optional<String> value = paging.filter(VALUE)
                             .map(text -> V1Endpoints.checked(() -> {
-                                Checks.text(text, VALUE);
+                                Validation.text(text, VALUE);
                                 return text;
                             }));
                     SandboxState.Slice<CnamRecord> slice = records.cnams(approved, value, paging.offset, paging.limit);
@@ -170,7 +170,7 @@ final class ComplianceEndpoints {
         return switch (value.toLowerCase(Locale.ROOT)) {
             case "true" -> true;
             case "false" -> false;
-            default -> throw Refusal.unprocessable(Checks.message(IS_APPROVED, value, "must be true or false"));
+            default -> throw Refusal.unprocessable(Validation.message(IS_APPROVED, value, "must be true or false"));
         };
     }
 
@@ -216,12 +216,12 @@ final class ComplianceEndpoints {
                 if (name.equals("limit")) {
                     limit = wholeNumber(name, value);
                     if (limit < 1 || limit > V2Wire.MAX_LIMIT) {
-                        throw Refusal.unprocessable(Checks.message("limit", value, "must be between 1 and " + V2Wire.MAX_LIMIT));
+                        throw Refusal.unprocessable(Validation.message("limit", value, "must be between 1 and " + V2Wire.MAX_LIMIT));
                     }
                 } else if (name.equals("offset")) {
                     offset = wholeNumber(name, value);
                     if (offset < 0) {
-                        throw Refusal.unprocessable(Checks.message("offset", value, "must be 0 or more"));
+                        throw Refusal.unprocessable(Validation.message("offset", value, "must be 0 or more"));
                     }
                 } else if (filterNames.contains(name)) {
                     if (!value.isEmpty()) {
@@ -266,7 +266,7 @@ final class ComplianceEndpoints {
             try {
                 return Integer.parseInt(value);
             } catch (NumberFormatException e) {
-                throw Refusal.badRequest(Checks.message(name, value, "must be a whole number"));
+                throw Refusal.badRequest(Validation.message(name, value, "must be a whole number"));
             }
         }
     }

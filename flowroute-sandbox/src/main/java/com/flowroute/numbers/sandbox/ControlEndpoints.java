@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.flowroute.numbers.InboundMessage;
-import com.flowroute.numbers.internal.Checks;
+import com.flowroute.numbers.internal.Validation;
 import com.flowroute.numbers.internal.Json;
 import java.math.BigDecimal;
 import java.net.InetAddress;
@@ -175,7 +175,7 @@ final class ControlEndpoints {
             throw Refusal.badRequest("field retry_after needs status: it is the Retry-After header of the answer");
         }
 
-        Faults.Rule rule;
+        Faults.FaultDefinition rule;
         if (fault.has("probability")) {
             double probability = number(fault, "probability").doubleValue();
             require(probability >= 0 && probability <= 1, "probability", probability, "must be between 0.0 and 1.0");
@@ -238,18 +238,18 @@ final class ControlEndpoints {
         JsonNode urls = message.path("media_urls");
         if (!urls.isMissingNode() && !urls.isNull()) {
             if (!urls.isArray()) {
-                throw Refusal.badRequest(Checks.invalid("media_urls", shown(urls), "must be an array of URL strings").getMessage());
+                throw Refusal.badRequest(Validation.invalid("media_urls", shown(urls), "must be an array of URL strings").getMessage());
             }
             for (int i = 0; i < urls.size(); i++) {
                 JsonNode url = urls.get(i);
                 String field = "media_urls[" + i + "]";
                 if (!url.isTextual()) {
-                    throw Refusal.badRequest(Checks.invalid(field, shown(url), "must be a URL string").getMessage());
+                    throw Refusal.badRequest(Validation.invalid(field, shown(url), "must be a URL string").getMessage());
                 }
                 try {
                     media.add(new URI(url.textValue()));
                 } catch (URISyntaxException e) {
-                    throw Refusal.unprocessable(Checks.invalid(field, url.textValue(), "must be a URL (" + e.getReason() + ")")
+                    throw Refusal.unprocessable(Validation.invalid(field, url.textValue(), "must be a URL (" + e.getReason() + ")")
                             .getMessage());
                 }
             }
@@ -277,7 +277,7 @@ final class ControlEndpoints {
             return false;
         }
         if (!value.isBoolean()) {
-            throw Refusal.badRequest(Checks.invalid(field, shown(value), "must be true or false").getMessage());
+            throw Refusal.badRequest(Validation.invalid(field, shown(value), "must be true or false").getMessage());
         }
         return value.booleanValue();
     }
@@ -285,7 +285,7 @@ final class ControlEndpoints {
     private static long whole(JsonNode object, String field) {
         JsonNode value = object.get(field);
         if (!value.isIntegralNumber() || !value.canConvertToLong()) {
-            throw Refusal.badRequest(Checks.invalid(field, shown(value), "must be a whole number").getMessage());
+            throw Refusal.badRequest(Validation.invalid(field, shown(value), "must be a whole number").getMessage());
         }
         return value.longValue();
     }
@@ -293,7 +293,7 @@ final class ControlEndpoints {
     private static BigDecimal number(JsonNode object, String field) {
         JsonNode value = object.get(field);
         if (!value.isNumber()) {
-            throw Refusal.badRequest(Checks.invalid(field, shown(value), "must be a number").getMessage());
+            throw Refusal.badRequest(Validation.invalid(field, shown(value), "must be a number").getMessage());
         }
         return value.decimalValue();
     }
@@ -301,7 +301,7 @@ final class ControlEndpoints {
     private static String text(JsonNode object, String field) {
         JsonNode value = object.get(field);
         if (!value.isTextual()) {
-            throw Refusal.badRequest(Checks.invalid(field, shown(value), "must be a string").getMessage());
+            throw Refusal.badRequest(Validation.invalid(field, shown(value), "must be a string").getMessage());
         }
         return value.textValue();
     }
@@ -324,7 +324,7 @@ final class ControlEndpoints {
 
     private static void require(boolean ok, String field, Object value, String rule) {
         if (!ok) {
-            throw Refusal.unprocessable(Checks.invalid(field, value, rule).getMessage());
+            throw Refusal.unprocessable(Validation.invalid(field, value, rule).getMessage());
         }
     }
 

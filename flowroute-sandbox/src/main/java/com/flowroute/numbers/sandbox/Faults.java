@@ -31,7 +31,7 @@ import java.util.Random;
  * Thread-safe.
  */
 public final class Faults {
-    private final List<Armed> armed = new ArrayList<>();
+    private final List<PendingFault> armed = new ArrayList<>();
 
     Faults() {}
 
@@ -42,11 +42,11 @@ public final class Faults {
      * @return the fault being defined: it does nothing until one of its actions is called
      * @throws IllegalArgumentException if {@code times} is less than 1
      */
-    public Rule next(int times) {
+    public FaultDefinition next(int times) {
         if (times < 1) {
             throw new IllegalArgumentException("times " + times + " is invalid: must be 1 or more");
         }
-        return new Rule(times);
+        return new FaultDefinition(times);
     }
 
     /**
@@ -55,8 +55,8 @@ public final class Faults {
      *
      * @return the fault being defined: it does nothing until one of its actions is called
      */
-    public Rule always() {
-        return new Rule(Armed.UNLIMITED);
+    public FaultDefinition always() {
+        return new FaultDefinition(PendingFault.UNLIMITED);
     }
 
     /**
@@ -72,11 +72,11 @@ public final class Faults {
      * @return the fault being defined: it does nothing until one of its actions is called
      * @throws IllegalArgumentException if {@code probability} is not between 0.0 and 1.0
      */
-    public Rule randomly(double probability, long seed) {
+    public FaultDefinition randomly(double probability, long seed) {
         if (!(probability >= 0 && probability <= 1)) {
             throw new IllegalArgumentException("probability " + probability + " is invalid: must be between 0.0 and 1.0");
         }
-        return new Rule(Armed.UNLIMITED, probability, new Random(seed));
+        return new FaultDefinition(PendingFault.UNLIMITED, probability, new Random(seed));
     }
 
     /** Forgets every fault not yet used up. */
@@ -91,10 +91,10 @@ public final class Faults {
 
     /** Takes one use of the first fault that matches, or returns null when none does. */
     synchronized Fault take(String method, String rawPath) {
-        for (Iterator<Armed> it = armed.iterator(); it.hasNext(); ) {
-            Armed candidate = it.next();
+        for (Iterator<PendingFault> it = armed.iterator(); it.hasNext(); ) {
+            PendingFault candidate = it.next();
             if (candidate.matches(method, rawPath) && candidate.hits()) {
-                if (candidate.remaining != Armed.UNLIMITED && --candidate.remaining == 0) {
+                if (candidate.remaining != PendingFault.UNLIMITED && --candidate.remaining == 0) {
                     it.remove();
                 }
                 return candidate.fault;
@@ -103,7 +103,7 @@ public final class Faults {
         return null;
     }
 
-    private synchronized Faults arm(Armed fault) {
+    private synchronized Faults arm(PendingFault fault) {
         armed.add(fault);
         return this;
     }
@@ -112,7 +112,7 @@ public final class Faults {
      * A fault being defined: optionally narrow it with {@link #matching(String, String)}, then
      * choose what it does. Only that last call arms it, and only once.
      */
-    public final class Rule {
+    public final class FaultDefinition {
         private final int times;
         private final double probability;
         private final Random random;
@@ -120,11 +120,11 @@ public final class Faults {
         private String pathPrefix = "/";
         private boolean done;
 
-        private Rule(int times) {
+        private FaultDefinition(int times) {
             this(times, 1.0, null);
         }
 
-        private Rule(int times, double probability, Random random) {
+        private FaultDefinition(int times, double probability, Random random) {
             this.times = times;
             this.probability = probability;
             this.random = random;
@@ -138,7 +138,7 @@ public final class Faults {
          * @param pathPrefix the start of the path as sent (percent-encoded), such as {@code /v1/tns/}
          * @return this rule
          */
-        public Rule matching(String method, String pathPrefix) {
+        public FaultDefinition matching(String method, String pathPrefix) {
             this.method = Objects.requireNonNull(method, "method").toUpperCase(Locale.ROOT);
             this.pathPrefix = Objects.requireNonNull(pathPrefix, "pathPrefix");
             return this;
@@ -218,7 +218,7 @@ public final class Faults {
                 }
                 done = true;
             }
-            return Faults.this.arm(new Armed(method, pathPrefix, times, fault, probability, random));
+            return Faults.this.arm(new PendingFault(method, pathPrefix, times, fault, probability, random));
         }
     }
 
@@ -253,7 +253,7 @@ public final class Faults {
     }
 
     /** A fault with its target, the uses it has left, and for a random one its odds and draws. */
-    private static final class Armed {
+    private static final class PendingFault {
         static final int UNLIMITED = -1;
 
         final String method;
@@ -263,7 +263,7 @@ public final class Faults {
         final Random random;
         int remaining;
 
-        Armed(String method, String pathPrefix, int remaining, Fault fault, double probability, Random random) {
+        PendingFault(String method, String pathPrefix, int remaining, Fault fault, double probability, Random random) {
             this.method = method;
             this.pathPrefix = pathPrefix;
             this.remaining = remaining;

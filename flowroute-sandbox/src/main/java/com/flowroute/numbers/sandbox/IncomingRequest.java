@@ -1,6 +1,6 @@
 package com.flowroute.numbers.sandbox;
 
-import com.flowroute.numbers.internal.Checks;
+import com.flowroute.numbers.internal.Validation;
 import com.flowroute.numbers.internal.Urls;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -97,7 +97,7 @@ final class IncomingRequest {
                 encoded.append('%').append(String.format("%02X", unsigned));
             }
         }
-        return Checks.invalid(what, new String(bytes, StandardCharsets.UTF_8),
+        return Validation.invalid(what, new String(bytes, StandardCharsets.UTF_8),
                 "non-ASCII characters and control characters must be percent-encoded (as UTF-8), such as "
                         + encoded).getMessage();
     }

@@ -8,7 +8,7 @@ import com.flowroute.numbers.MessageRecord;
 import com.flowroute.numbers.MessageStatus;
 import com.flowroute.numbers.OutboundMessage;
 import com.flowroute.numbers.PhoneNumber;
-import com.flowroute.numbers.internal.Checks;
+import com.flowroute.numbers.internal.Validation;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Duration;
@@ -182,7 +182,7 @@ final class MessageStore {
     Accepted receive(PhoneNumber from, PhoneNumber to, String body, List<URI> media, boolean mms) {
         synchronized (state) {
             if (!state.onAccount(to)) {
-                throw Checks.invalid("to", to, "must be a number on the sandbox's account to receive messages: buy it first");
+                throw Validation.invalid("to", to, "must be a number on the sandbox's account to receive messages: buy it first");
             }
             Instant now = instant(ticker.getAsLong());
             MessageRecord record = MessageRecord.builder()

@@ -4,7 +4,7 @@ import com.flowroute.numbers.CallbackType;
 import com.flowroute.numbers.MessageQuery;
 import com.flowroute.numbers.MessageRecord;
 import com.flowroute.numbers.OutboundMessage;
-import com.flowroute.numbers.internal.Checks;
+import com.flowroute.numbers.internal.Validation;
 import com.flowroute.numbers.internal.Json;
 import com.flowroute.numbers.internal.MalformedRequest;
 import com.flowroute.numbers.internal.Urls;
@@ -111,8 +111,8 @@ final class MessagingEndpoints {
         int limit = V1Endpoints.checked(() -> whole(given, LIMIT, V2Wire.DEFAULT_LIMIT));
         int offset = V1Endpoints.checked(() -> whole(given, OFFSET, 0));
         V1Endpoints.checked(() -> {
-            Checks.require(limit >= 1 && limit <= V2Wire.MAX_LIMIT, LIMIT, limit, "must be between 1 and " + V2Wire.MAX_LIMIT);
-            Checks.require(offset >= 0, OFFSET, offset, "must be 0 or more");
+            Validation.require(limit >= 1 && limit <= V2Wire.MAX_LIMIT, LIMIT, limit, "must be between 1 and " + V2Wire.MAX_LIMIT);
+            Validation.require(offset >= 0, OFFSET, offset, "must be 0 or more");
             return null;
         });
         SandboxState.Slice<MessageRecord> slice = messaging.list(period, offset, limit);
@@ -156,7 +156,7 @@ final class MessagingEndpoints {
         try {
             return Integer.parseInt(value);
         } catch (NumberFormatException e) {
-            throw new MalformedRequest(Checks.message(name, value, "must be a whole number"));
+            throw new MalformedRequest(Validation.message(name, value, "must be a whole number"));
         }
     }
 

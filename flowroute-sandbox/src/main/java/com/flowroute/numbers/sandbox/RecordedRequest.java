@@ -19,7 +19,7 @@ public record RecordedRequest(String method, String path, String query, String b
     /** Status recorded when no answer was sent. */
     public static final int NO_ANSWER = 0;
 
-    /** Checks that the text fields are present. */
+    /** Validation that the text fields are present. */
     public RecordedRequest {
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(path, "path");

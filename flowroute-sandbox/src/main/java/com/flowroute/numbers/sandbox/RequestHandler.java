@@ -1,6 +1,6 @@
 package com.flowroute.numbers.sandbox;
 
-import com.flowroute.numbers.internal.Checks;
+import com.flowroute.numbers.internal.Validation;
 import io.netty.buffer.ByteBuf;
 import java.io.ByteArrayOutputStream;
 import java.net.SocketAddress;
@@ -63,7 +63,7 @@ final class RequestHandler {
             // Expect the client sends the body all the same: Reactor Netty drops what comes after
             // the answer; a very large one is not worth reading, the connection closes instead.
             boolean close = declared > DISCARD_MAX || "100-continue".equalsIgnoreCase(request.requestHeaders().get("Expect"));
-            return tooLarge(method, uri, Checks.invalid("Content-Length", declared, BODY_RULE).getMessage(), close,
+            return tooLarge(method, uri, Validation.invalid("Content-Length", declared, BODY_RULE).getMessage(), close,
                     response);
         }
         return body(request)
@@ -95,7 +95,7 @@ final class RequestHandler {
         int size = buffer.readableBytes();
         long total = (long) received.size() + size;
         if (total > MAX_BODY_BYTES) {
-            throw new BodyTooLarge(Checks.invalid("body size", total, BODY_RULE + ", and the sandbox stopped reading there")
+            throw new BodyTooLarge(Validation.invalid("body size", total, BODY_RULE + ", and the sandbox stopped reading there")
                     .getMessage());
         }
         // Reactor Netty releases the buffer once this returns: copy its bytes now.

@@ -17,7 +17,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Checks a request's v1 HMAC signature the way Flowroute does, with the SDK's own signing code:
+ * Validation a request's v1 HMAC signature the way Flowroute does, with the SDK's own signing code:
  * the canonical URI is {@code http://} + the {@code Host} header + the raw path + {@code \n} +
  * the query re-sorted and re-encoded from its decoded parameters, so a client that sent its
  * parameters in another order or encoding still has to have signed the sorted, form-encoded form.

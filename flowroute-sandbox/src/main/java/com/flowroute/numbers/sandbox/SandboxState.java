@@ -16,7 +16,7 @@ import com.flowroute.numbers.Route;
 import com.flowroute.numbers.RouteQuery;
 import com.flowroute.numbers.RouteRole;
 import com.flowroute.numbers.RouteType;
-import com.flowroute.numbers.internal.Checks;
+import com.flowroute.numbers.internal.Validation;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -250,7 +250,7 @@ final class SandboxState {
             throw Refusal.unprocessable("route name \"sip-reg\" is reserved for the built-in SIP registration route");
         }
         if (routes.values().stream().anyMatch(existing -> existing.name().equals(route.name()))) {
-            throw Refusal.unprocessable(Checks.message("route name", route.name(),
+            throw Refusal.unprocessable(Validation.message("route name", route.name(),
                     "a route of that name exists already, and routes are not replaced"));
         }
         return createRoute(route);

@@ -6,7 +6,7 @@ import com.flowroute.numbers.Page;
 import com.flowroute.numbers.PagedQuery;
 import com.flowroute.numbers.PhoneNumber;
 import com.flowroute.numbers.RouteType;
-import com.flowroute.numbers.internal.Checks;
+import com.flowroute.numbers.internal.Validation;
 import com.flowroute.numbers.internal.MalformedRequest;
 import com.flowroute.numbers.internal.v1.V1Wire;
 import com.flowroute.numbers.internal.v1.V1Wire.V1Listing;
@@ -79,7 +79,7 @@ final class V1Endpoints {
         String value = checked(() -> V1Wire.decodePurchase(request.body));
         BillingMethod billingMethod = checked(() -> BillingMethod.of(value));
         if (!billingMethod.isKnown()) {
-            throw Refusal.unprocessable(Checks.message("billing_method", value, "must be METERED"));
+            throw Refusal.unprocessable(Validation.message(V1Wire.BILLING_METHOD, value, "must be METERED"));
         }
         state.purchase(number, Optional.of(billingMethod));
         return Answer.empty(201);
@@ -103,7 +103,7 @@ final class V1Endpoints {
 
     static PhoneNumber number(String segment) {
         if (!PhoneNumber.isWireForm(segment)) {
-            throw Refusal.badRequest(Checks.message("number", segment, NUMBER_RULE));
+            throw Refusal.badRequest(Validation.message("number", segment, NUMBER_RULE));
         }
         return PhoneNumber.parse(segment);
     }

@@ -276,7 +276,7 @@ class FaultsTest {
 
     @Test
     void aFaultIsDefinedOnceWithSensibleValues() {
-        Faults.Rule rule = sandbox.faults().next(1);
+        Faults.FaultDefinition rule = sandbox.faults().next(1);
         rule.respond(500);
 
         assertThrows(IllegalStateException.class, () -> rule.respond(503));

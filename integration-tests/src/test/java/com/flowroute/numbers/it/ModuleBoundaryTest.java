@@ -175,11 +175,11 @@ class ModuleBoundaryTest {
         Compilation usesInternal = compile(dir.resolve("internal"), requiresCore, """
                 package outside.probe;
 
-                import com.flowroute.numbers.internal.Checks;
+                import com.flowroute.numbers.internal.Validation;
 
                 public class Probe {
                     public static RuntimeException refusal() {
-                        return Checks.invalid("field", "value", "rule");
+                        return Validation.invalid("field", "value", "rule");
                     }
                 }
                 """);

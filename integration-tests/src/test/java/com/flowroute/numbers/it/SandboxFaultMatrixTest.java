@@ -128,7 +128,7 @@ class SandboxFaultMatrixTest {
 
     private void arm(Operation operation, Fault fault) {
         Request request = request(operation);
-        Faults.Rule once = sandbox.faults().next(1).matching(request.method(), request.path());
+        Faults.FaultDefinition once = sandbox.faults().next(1).matching(request.method(), request.path());
         switch (fault) {
             case RATE_LIMIT -> once.respond(429, Duration.ZERO);
             case DELAY_BEYOND_TIMEOUT -> once.delay(RESPONSE_TIMEOUT.multipliedBy(4));

@@ -20,8 +20,8 @@ import com.flowroute.numbers.PhoneNumber;
 import com.flowroute.numbers.Route;
 import com.flowroute.numbers.RouteQuery;
 import com.flowroute.numbers.RouteType;
-import com.flowroute.numbers.internal.Checks;
-import com.flowroute.numbers.internal.Checks.InvalidArgument;
+import com.flowroute.numbers.internal.Validation;
+import com.flowroute.numbers.internal.Validation.InvalidArgument;
 import com.flowroute.numbers.internal.Json;
 import com.flowroute.numbers.internal.MalformedRequest;
 import com.flowroute.numbers.internal.PhoneNumbers;
@@ -57,6 +57,8 @@ public final class V1Wire {
     public static final String MEDIA_TYPE = "application/json";
     /** The page size the server uses when a request names none. */
     public static final int DEFAULT_LIMIT = 10;
+    /** The purchase body's one field, for the sandbox's messages. */
+    public static final String BILLING_METHOD = "billing_method";
 
     private V1Wire() {}
 
@@ -105,7 +107,7 @@ public final class V1Wire {
         public List<Map.Entry<String, String>> parameters(Q query) {
             for (Parameter<Q> parameter : v2Only) {
                 parameter.read().apply(query).ifPresent(value -> {
-                    throw Checks.invalid(parameter.field(), value, "is supported by API v2 only: build the client with"
+                    throw Validation.invalid(parameter.field(), value, "is supported by API v2 only: build the client with"
                             + " apiVersion(FlowrouteApiVersion.V2)");
                 });
             }
@@ -255,7 +257,7 @@ public final class V1Wire {
             try {
                 return OptionalInt.of(Integer.parseInt(value));
             } catch (NumberFormatException e) {
-                throw Checks.invalid(wireName.apply(field), value, "must be a whole number");
+                throw Validation.invalid(wireName.apply(field), value, "must be a whole number");
             }
         }
     }
@@ -272,7 +274,7 @@ public final class V1Wire {
     public static final V1Listing<AreaCodeQuery, AreaCode> AREA_CODES = new V1Listing<>(
             "/available-tns/npas/", "npas",
             List.of(),
-            List.of(parameter("max_setup_cost", "maxSetupCost", q -> text(q.maxSetupCost()))),
+            List.of(parameter("maxSetupCost", "maxSetupCost", q -> text(q.maxSetupCost()))),
             values -> AreaCodeQuery.builder().pageSize(values.integer("pageSize")).page(values.integer("page")).build(),
             (key, value) -> AreaCode.of(digits(key, 3, "npas")),
             (areaCode, into) -> into.putObject(areaCode.npa())
@@ -283,7 +285,7 @@ public final class V1Wire {
     public static final V1Listing<ExchangeQuery, Exchange> EXCHANGES = new V1Listing<>(
             "/available-tns/npanxxs/", "npanxxs",
             List.of(parameter("npa", "npa", ExchangeQuery::npa)),
-            List.of(parameter("max_setup_cost", "maxSetupCost", q -> text(q.maxSetupCost()))),
+            List.of(parameter("maxSetupCost", "maxSetupCost", q -> text(q.maxSetupCost()))),
             values -> ExchangeQuery.builder().npa(values.text("npa"))
                     .pageSize(values.integer("pageSize")).page(values.integer("page")).build(),
             (key, value) -> {
@@ -301,10 +303,10 @@ public final class V1Wire {
                     parameter("state", "state", NumberSearch::state),
                     parameter("ratecenter", "rateCenter", NumberSearch::rateCenter),
                     parameter("tn", "tn", NumberSearch::tn)),
-            List.of(parameter("starts_with", "startsWith", NumberSearch::startsWith),
+            List.of(parameter("startsWith", "startsWith", NumberSearch::startsWith),
                     parameter("contains", "contains", NumberSearch::contains),
-                    parameter("ends_with", "endsWith", NumberSearch::endsWith),
-                    parameter("number_type", "numberType", NumberSearch::numberType)),
+                    parameter("endsWith", "endsWith", NumberSearch::endsWith),
+                    parameter("numberType", "numberType", NumberSearch::numberType)),
             values -> NumberSearch.builder()
                     .npa(values.text("npa")).nxx(values.text("nxx"))
                     .rateCenter(values.text("rateCenter")).state(values.text("state")).tn(values.text("tn"))
@@ -330,8 +332,8 @@ public final class V1Wire {
     public static final V1Listing<AccountNumberQuery, AccountNumber> ACCOUNT_NUMBERS = new V1Listing<>(
             NUMBER_PATH, "tns",
             List.of(parameter("pattern", "pattern", AccountNumberQuery::pattern)),
-            List.of(parameter("starts_with", "startsWith", AccountNumberQuery::startsWith),
-                    parameter("ends_with", "endsWith", AccountNumberQuery::endsWith),
+            List.of(parameter("startsWith", "startsWith", AccountNumberQuery::startsWith),
+                    parameter("endsWith", "endsWith", AccountNumberQuery::endsWith),
                     parameter("alias", "alias", AccountNumberQuery::alias)),
             values -> AccountNumberQuery.builder().pattern(values.text("pattern"))
                     .pageSize(values.integer("pageSize")).page(values.integer("page")).build(),
@@ -350,7 +352,7 @@ public final class V1Wire {
     public static final V1Listing<RouteQuery, Route> ROUTES = new V1Listing<>(
             ROUTE_PATH, "routes",
             List.of(),
-            List.of(parameter("route_type", "routeType", q -> q.routeType().map(RouteType::value))),
+            List.of(parameter("routeType", "routeType", q -> q.routeType().map(RouteType::value))),
             values -> RouteQuery.builder().pageSize(values.integer("pageSize")).page(values.integer("page")).build(),
             V1Wire::route,
             (route, into) -> into.putObject(route.name())
@@ -407,7 +409,7 @@ public final class V1Wire {
     /** {@code {"type":"HOST","value":"24.239.23.40:5060"}}. */
     public static byte[] newRouteBody(NewRoute route) {
         if (route.edgeStrategy().isPresent()) {
-            throw Checks.invalid("edgeStrategy", route.edgeStrategy().getAsInt(), "is supported by API v2 only: build the"
+            throw Validation.invalid("edgeStrategy", route.edgeStrategy().getAsInt(), "is supported by API v2 only: build the"
                     + " client with apiVersion(FlowrouteApiVersion.V2)");
         }
         return Json.bytes(Json.object().put("type", route.type().value()).put("value", route.value()));
@@ -486,7 +488,7 @@ public final class V1Wire {
     }
 
     private static String digits(String key, int length, String field) {
-        if (key.length() != length || !Checks.isDigits(key)) {
+        if (key.length() != length || !Validation.isDigits(key)) {
             throw Json.malformed("key \"" + key + "\" of \"" + field + "\" is not " + length + " digits");
         }
         return key;

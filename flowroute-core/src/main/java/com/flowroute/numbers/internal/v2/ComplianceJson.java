@@ -10,7 +10,7 @@ import com.flowroute.numbers.E911Query;
 import com.flowroute.numbers.E911Record;
 import com.flowroute.numbers.Page;
 import com.flowroute.numbers.PhoneNumber;
-import com.flowroute.numbers.internal.Checks;
+import com.flowroute.numbers.internal.Validation;
 import com.flowroute.numbers.internal.CnamValues;
 import com.flowroute.numbers.internal.E911AddressRules;
 import com.flowroute.numbers.internal.Json;
@@ -168,7 +168,7 @@ public final class ComplianceJson {
             throw new IllegalArgumentException("data is " + describe(data) + ": the body must be " + E911_SHAPE);
         }
         JsonNode type = data.path("type");
-        Checks.require(type.isTextual() && type.asText().equals(E911), "data.type",
+        Validation.require(type.isTextual() && type.asText().equals(E911), "data.type",
                 type.isValueNode() ? type.asText() : null, "must be \"e911\"");
         JsonNode attributes = data.path("attributes");
         if (!attributes.isObject()) {
@@ -223,7 +223,7 @@ public final class ComplianceJson {
         JsonNode root = requestObject(requestBody, CNAM_SHAPE);
         JsonNode value = root.has(VALUE) ? root.path(VALUE) : root.path("data").path("attributes").path(VALUE);
         if (value.isMissingNode() || value.isNull()) {
-            throw Checks.invalid(VALUE, null, "is required: the body must be " + CNAM_SHAPE);
+            throw Validation.invalid(VALUE, null, "is required: the body must be " + CNAM_SHAPE);
         }
         if (!value.isTextual()) {
             throw new IllegalArgumentException(VALUE + " is " + describe(value) + ": it must be a string such as \"Bob Law\"");
@@ -313,13 +313,13 @@ public final class ComplianceJson {
         String country = text(attributes, COUNTRY);
         String zip = zip(attributes);
 
-        Checks.text(label, LABEL);
-        Checks.text(firstName, FIRST_NAME);
-        Checks.text(lastName, LAST_NAME);
-        Checks.text(streetNumber, STREET_NUMBER);
-        Checks.text(streetName, STREET_NAME);
+        Validation.text(label, LABEL);
+        Validation.text(firstName, FIRST_NAME);
+        Validation.text(lastName, LAST_NAME);
+        Validation.text(streetNumber, STREET_NUMBER);
+        Validation.text(streetName, STREET_NAME);
         E911AddressRules.addressType(type, typeNumber, ADDRESS_TYPE, ADDRESS_TYPE_NUMBER);
-        Checks.text(city, CITY);
+        Validation.text(city, CITY);
         E911AddressRules.state(state, STATE);
         E911AddressRules.postalCode(zip, E911AddressRules.country(country, COUNTRY), ZIP);
         return E911Address.builder()

@@ -15,7 +15,7 @@ import com.flowroute.numbers.OutboundMessage;
 import com.flowroute.numbers.Page;
 import com.flowroute.numbers.PhoneNumber;
 import com.flowroute.numbers.internal.PhoneNumbers;
-import com.flowroute.numbers.internal.Checks;
+import com.flowroute.numbers.internal.Validation;
 import com.flowroute.numbers.internal.Json;
 import com.flowroute.numbers.internal.UrlChecks;
 import java.math.BigDecimal;
@@ -243,10 +243,10 @@ public final class MessagingJson {
         JsonNode root = requestObject(requestBody);
         return asBadInput("the request body is not a message", () -> {
             JsonNode data = root.path("data");
-            Checks.require(data.isObject(), "data", data.getNodeType().toString(),
+            Validation.require(data.isObject(), "data", data.getNodeType().toString(),
                     "must be a message resource {\"type\":\"message\",\"attributes\":{...}}");
             String type = data.path("type").asText(MESSAGE);
-            Checks.require(MESSAGE.equals(type), "data.type", type, "must be \"message\"");
+            Validation.require(MESSAGE.equals(type), "data.type", type, "must be \"message\"");
             JsonNode attributes = JsonApi.attributes(data);
             PhoneNumber from = PhoneNumbers.parse(FROM, Json.requiredText(attributes, FROM));
             PhoneNumber to = PhoneNumbers.parse(TO, Json.requiredText(attributes, TO));
@@ -257,7 +257,7 @@ public final class MessagingJson {
             if (mms) {
                 message = OutboundMessage.mms(from, to, body == null ? "" : body, media);
             } else {
-                Checks.require(media.isEmpty(), MEDIA_URLS, media, "media need \"is_mms\": true");
+                Validation.require(media.isEmpty(), MEDIA_URLS, media, "media need \"is_mms\": true");
                 message = OutboundMessage.sms(from, to, body);
             }
             Optional<String> callback = Json.optionalText(attributes, DLR_CALLBACK);
@@ -275,7 +275,7 @@ public final class MessagingJson {
         return asBadInput("the request body is not a callback", () -> {
             JsonNode holder = root.has(CALLBACK_URL) ? root : root.path("data").path("attributes");
             Optional<String> url = holder.isObject() ? Json.optionalText(holder, CALLBACK_URL) : Optional.empty();
-            Checks.require(url.isPresent(), CALLBACK_URL, null, "is required: {\"callback_url\":\"https://...\"}");
+            Validation.require(url.isPresent(), CALLBACK_URL, null, "is required: {\"callback_url\":\"https://...\"}");
             return UrlChecks.callback(CALLBACK_URL, uri(url.get(), CALLBACK_URL));
         });
     }
@@ -289,7 +289,7 @@ public final class MessagingJson {
      */
     public static MessageQuery decodeListFilters(Function<String, Optional<String>> parameter) {
         String start = parameter.apply(START_DATE).orElseThrow(
-                () -> Checks.invalid(START_DATE, null, "is required: a date such as 2017-12-01 or a date-time in UTC"));
+                () -> Validation.invalid(START_DATE, null, "is required: a date such as 2017-12-01 or a date-time in UTC"));
         MessageQuery.Builder query = MessageQuery.builder();
         query.start(queryTime(START_DATE, start));
         parameter.apply(END_DATE).ifPresent(end -> query.end(queryTime(END_DATE, end)));
@@ -480,13 +480,13 @@ public final class MessagingJson {
             return List.of();
         }
         if (!array.isArray()) {
-            throw Checks.invalid(field, array.getNodeType().toString(), "must be an array of URL strings");
+            throw Validation.invalid(field, array.getNodeType().toString(), "must be an array of URL strings");
         }
         List<URI> urls = new ArrayList<>(array.size());
         for (int i = 0; i < array.size(); i++) {
             JsonNode item = array.get(i);
             String name = field + "[" + i + "]";
-            Checks.require(item.isTextual(), name, item.getNodeType().toString(), "must be a URL string");
+            Validation.require(item.isTextual(), name, item.getNodeType().toString(), "must be a URL string");
             urls.add(uri(item.asText(), name));
         }
         return urls;
@@ -496,7 +496,7 @@ public final class MessagingJson {
         try {
             return new URI(text.trim());
         } catch (URISyntaxException e) {
-            throw Checks.invalid(field, text, "must be a URL (" + e.getReason() + ")");
+            throw Validation.invalid(field, text, "must be a URL (" + e.getReason() + ")");
         }
     }
 
@@ -549,7 +549,7 @@ public final class MessagingJson {
             try {
                 return LocalDateTime.parse(value, DateTimeFormatter.ISO_LOCAL_DATE_TIME).toInstant(ZoneOffset.UTC);
             } catch (DateTimeParseException notLocal) {
-                throw Checks.invalid(field, text, TIME_RULE);
+                throw Validation.invalid(field, text, TIME_RULE);
             }
         }
     }
@@ -560,7 +560,7 @@ public final class MessagingJson {
             try {
                 return LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant();
             } catch (DateTimeParseException notADate) {
-                throw Checks.invalid(field, text, "must be a date such as 2017-12-01 or an ISO-8601 date-time in UTC");
+                throw Validation.invalid(field, text, "must be a date such as 2017-12-01 or an ISO-8601 date-time in UTC");
             }
         }
         return instant(field, value);

@@ -22,8 +22,8 @@ import com.flowroute.numbers.Route;
 import com.flowroute.numbers.RouteQuery;
 import com.flowroute.numbers.RouteRole;
 import com.flowroute.numbers.RouteType;
-import com.flowroute.numbers.internal.Checks;
-import com.flowroute.numbers.internal.Checks.InvalidArgument;
+import com.flowroute.numbers.internal.Validation;
+import com.flowroute.numbers.internal.Validation.InvalidArgument;
 import com.flowroute.numbers.internal.Json;
 import com.flowroute.numbers.internal.MalformedRequest;
 import com.flowroute.numbers.internal.PhoneNumbers;
@@ -181,10 +181,10 @@ public final class V2Wire {
                 }
                 if (name.equals("limit")) {
                     limit = wholeNumber(name, value);
-                    Checks.require(limit >= 1 && limit <= maxLimit, "limit", value, "must be between 1 and " + maxLimit);
+                    Validation.require(limit >= 1 && limit <= maxLimit, "limit", value, "must be between 1 and " + maxLimit);
                 } else if (name.equals("offset")) {
                     offset = wholeNumber(name, value);
-                    Checks.require(offset >= 0, "offset", value, "must be 0 or more");
+                    Validation.require(offset >= 0, "offset", value, "must be 0 or more");
                 } else {
                     String field = filters.stream().filter(p -> p.wireName().equals(name)).map(Parameter::field)
                             .findFirst().orElseThrow(() -> new MalformedRequest("unknown query parameter " + name + ": "
@@ -282,7 +282,7 @@ public final class V2Wire {
             try {
                 return Optional.of(new BigDecimal(value));
             } catch (NumberFormatException e) {
-                throw Checks.invalid(field, value, "must be a decimal amount such as 1.50");
+                throw Validation.invalid(field, value, "must be a decimal amount such as 1.50");
             }
         }
     }
@@ -291,7 +291,7 @@ public final class V2Wire {
         try {
             return Integer.parseInt(value);
         } catch (NumberFormatException e) {
-            throw new MalformedRequest(Checks.message(name, value, "must be a whole number"));
+            throw new MalformedRequest(Validation.message(name, value, "must be a whole number"));
         }
     }
 
@@ -407,7 +407,7 @@ public final class V2Wire {
             resource -> {
                 JsonNode attributes = JsonApi.attributes(resource);
                 String id = JsonApi.id(resource);
-                if (!Checks.isDigits(id) || id.length() > 9) {
+                if (!Validation.isDigits(id) || id.length() > 9) {
                     throw Json.malformed("edge strategy id \"" + id + "\" is not a whole number");
                 }
                 return EdgeStrategy.builder().id(Integer.parseInt(id))
@@ -431,7 +431,7 @@ public final class V2Wire {
         search.tn().ifPresent(tn -> given.add("tn"));
         search.startsWith().ifPresent(start -> given.add("startsWith"));
         if (given.size() > 1) {
-            throw Checks.invalid(given.get(1), search.tn().or(search::startsWith).orElse(""), "cannot be combined with "
+            throw Validation.invalid(given.get(1), search.tn().or(search::startsWith).orElse(""), "cannot be combined with "
                     + given.get(0) + " over API v2, where both become starts_with: set one of npa (and nxx), tn and startsWith");
         }
         if (search.npa().isPresent()) {
@@ -568,7 +568,7 @@ public final class V2Wire {
         JsonNode edge = attributes.path("edge_strategy_id");
         OptionalInt edgeStrategy = OptionalInt.empty();
         if (!edge.isMissingNode() && !edge.isNull()) {
-            if (!edge.canConvertToInt() && !(edge.isTextual() && Checks.isDigits(edge.asText()) && edge.asText().length() < 10)) {
+            if (!edge.canConvertToInt() && !(edge.isTextual() && Validation.isDigits(edge.asText()) && edge.asText().length() < 10)) {
                 throw new MalformedRequest("data.attributes.edge_strategy_id must be a whole number");
             }
             edgeStrategy = OptionalInt.of(edge.isTextual() ? Integer.parseInt(edge.asText()) : edge.asInt());
@@ -675,7 +675,7 @@ public final class V2Wire {
     }
 
     private static String codeDigits(String id, int length, String type) {
-        if (id.length() != length || !Checks.isDigits(id)) {
+        if (id.length() != length || !Validation.isDigits(id)) {
             throw Json.malformed(type + " id \"" + id + "\" is not " + length + " digits");
         }
         return id;

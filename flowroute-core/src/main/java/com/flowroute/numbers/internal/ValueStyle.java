@@ -22,4 +22,4 @@ import org.immutables.value.Value;
     overshadowImplementation = true,
     jdkOnly = true,
     defaults = @Value.Immutable(copy = false, prehash = false))
-public @interface FlowrouteStyle {}
+public @interface ValueStyle {}

@@ -13,14 +13,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 @ExtendWith(FlowrouteSandboxExtension.class)
-class LegacyInventoryReportTest {
+class BlockingInventoryReportTest {
 
     @Test
     void writesOneCsvRowPerAccountNumberWithItsRoutes(FlowrouteSandbox sandbox) {
         StringWriter csv = new StringWriter();
         try (FlowrouteClient client = Target.sandbox(sandbox).configure(FlowrouteClient.builder()).build()) {
-            LegacyInventoryReport.buyDemoNumbers(client, 3);
-            assertEquals(3, LegacyInventoryReport.writeReport(client, csv));
+            BlockingInventoryReport.buyDemoNumbers(client, 3);
+            assertEquals(3, BlockingInventoryReport.writeReport(client, csv));
         }
         List<String> lines = List.of(csv.toString().split("\r\n"));
         List<PhoneNumber> owned = sandbox.accountNumbers();
@@ -33,8 +33,8 @@ class LegacyInventoryReportTest {
 
     @Test
     void quotesFieldsAsRfc4180Asks() {
-        assertEquals("plain", LegacyInventoryReport.csvField("plain"));
-        assertEquals("\"a,b\"", LegacyInventoryReport.csvField("a,b"));
-        assertEquals("\"say \"\"hi\"\"\"", LegacyInventoryReport.csvField("say \"hi\""));
+        assertEquals("plain", BlockingInventoryReport.csvField("plain"));
+        assertEquals("\"a,b\"", BlockingInventoryReport.csvField("a,b"));
+        assertEquals("\"say \"\"hi\"\"\"", BlockingInventoryReport.csvField("say \"hi\""));
     }
 }

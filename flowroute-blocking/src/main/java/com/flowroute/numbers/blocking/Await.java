@@ -26,11 +26,11 @@ import reactor.util.context.Context;
  * interrupts and checked errors in Reactor's own exceptions, the second requests ahead and would
  * fetch pages nobody asked for.
  */
-final class Blocking {
-    private Blocking() {}
+final class Await {
+    private Await() {}
 
     /** Runs {@code call} and returns once it completed; throws what it signalled. */
-    static void run(Mono<Void> call) {
+    static void completion(Mono<Void> call) {
         new Cursor<>(call).next();
     }
 
@@ -197,7 +197,7 @@ final class Blocking {
             super("the blocking FlowrouteClient call was made here");
             StackTraceElement[] frames = getStackTrace();
             int first = 0;
-            while (first < frames.length && frames[first].getClassName().startsWith(Blocking.class.getName())) {
+            while (first < frames.length && frames[first].getClassName().startsWith(Await.class.getName())) {
                 first++;
             }
             setStackTrace(Arrays.copyOfRange(frames, first, frames.length));

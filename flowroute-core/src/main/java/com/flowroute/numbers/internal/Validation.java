@@ -8,11 +8,11 @@ import java.util.OptionalInt;
  * {@link IllegalArgumentException} whose message names the field, the value and the rule.
  * Not part of the SDK's contract.
  */
-public final class Checks {
+public final class Validation {
     /** Largest page the API serves. */
     public static final int MAX_PAGE_SIZE = 200;
 
-    private Checks() {}
+    private Validation() {}
 
     /** The exception for {@code field} holding {@code value}, which breaks {@code rule}. */
     public static InvalidArgument invalid(String field, Object value, String rule) {

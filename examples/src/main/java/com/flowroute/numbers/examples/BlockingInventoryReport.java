@@ -21,8 +21,8 @@ import java.nio.file.Path;
  * <p>Runs against an embedded sandbox, where it first buys a few numbers so that the report has
  * rows, unless given {@code --live}.
  */
-public final class LegacyInventoryReport {
-    private LegacyInventoryReport() {}
+public final class BlockingInventoryReport {
+    private BlockingInventoryReport() {}
 
     /**
      * Writes the report.
