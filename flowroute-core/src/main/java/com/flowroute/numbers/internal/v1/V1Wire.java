@@ -159,7 +159,7 @@ public final class V1Wire {
                 }
                 String fieldName = fieldOf(name);
                 if (fieldName == null) {
-                    throw new MalformedRequest("unknown query parameter " + name + ": " + path + " takes " + wireNames());
+                    throw new MalformedRequest("unknown query parameter " + name + ": " + ROOT + path + " takes " + wireNames());
                 }
                 if (!parameter.getValue().isEmpty()) {
                     byField.put(fieldName, parameter.getValue());
