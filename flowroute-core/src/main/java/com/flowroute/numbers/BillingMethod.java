@@ -6,14 +6,12 @@ import com.flowroute.numbers.internal.Validation;
  * How a number is billed. The v1 API knows {@link #METERED}; any other value the server sends
  * is kept as its raw string rather than failing, so a new billing method never breaks parsing.
  */
-public final class BillingMethod {
+public final class BillingMethod extends OpenValue {
     /** Unlimited concurrent calls, each billed per minute used. */
     public static final BillingMethod METERED = new BillingMethod("METERED");
 
-    private final String value;
-
     private BillingMethod(String value) {
-        this.value = value;
+        super(value);
     }
 
     /**
@@ -26,31 +24,11 @@ public final class BillingMethod {
      */
     public static BillingMethod of(String value) {
         Validation.text(value, "billingMethod");
-        return METERED.value.equals(value) ? METERED : new BillingMethod(value);
+        return METERED.value().equals(value) ? METERED : new BillingMethod(value);
     }
 
     /** Whether this is one of the values this SDK version knows. */
     public boolean isKnown() {
         return this == METERED;
-    }
-
-    /** The wire value, such as {@code METERED}. */
-    public String value() {
-        return value;
-    }
-
-    @Override
-    public String toString() {
-        return value;
-    }
-
-    @Override
-    public boolean equals(Object other) {
-        return other instanceof BillingMethod && ((BillingMethod) other).value.equals(value);
-    }
-
-    @Override
-    public int hashCode() {
-        return value.hashCode();
     }
 }

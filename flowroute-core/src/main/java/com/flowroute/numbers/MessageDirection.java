@@ -8,7 +8,7 @@ import java.util.List;
  * {@link #OUTBOUND} (sent from one). Any other value the server sends is kept as its raw string
  * rather than failing.
  */
-public final class MessageDirection {
+public final class MessageDirection extends OpenValue {
     /** A message received by one of the account's numbers ({@code "inbound"}). */
     public static final MessageDirection INBOUND = new MessageDirection("inbound");
     /** A message sent from one of the account's numbers ({@code "outbound"}). */
@@ -16,10 +16,8 @@ public final class MessageDirection {
 
     private static final List<MessageDirection> KNOWN = List.of(INBOUND, OUTBOUND);
 
-    private final String value;
-
     private MessageDirection(String value) {
-        this.value = value;
+        super(value);
     }
 
     /**
@@ -33,7 +31,7 @@ public final class MessageDirection {
     public static MessageDirection of(String value) {
         Validation.require(value != null, "direction", null, "is required");
         for (MessageDirection known : KNOWN) {
-            if (known.value.equals(value)) {
+            if (known.value().equals(value)) {
                 return known;
             }
         }
@@ -43,25 +41,5 @@ public final class MessageDirection {
     /** Whether this is one of the constants of this class. */
     public boolean isKnown() {
         return KNOWN.contains(this);
-    }
-
-    /** The wire value, such as {@code inbound}. */
-    public String value() {
-        return value;
-    }
-
-    @Override
-    public String toString() {
-        return value;
-    }
-
-    @Override
-    public boolean equals(Object other) {
-        return other instanceof MessageDirection direction && direction.value.equals(value);
-    }
-
-    @Override
-    public int hashCode() {
-        return value.hashCode();
     }
 }

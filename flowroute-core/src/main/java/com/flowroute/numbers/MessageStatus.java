@@ -10,7 +10,7 @@ import java.util.List;
  * server sends is kept as its raw string rather than failing. Flowroute has sent an empty status
  * (for inbound MMS), which is kept as the empty string.
  */
-public final class MessageStatus {
+public final class MessageStatus extends OpenValue {
     /** Accepted by the carrier and waiting to be delivered ({@code "message buffered"}). */
     public static final MessageStatus MESSAGE_BUFFERED = new MessageStatus("message buffered");
     /** Handed to the carrier's message centre ({@code "smsc submit"}). */
@@ -24,10 +24,8 @@ public final class MessageStatus {
 
     private static final List<MessageStatus> KNOWN = List.of(MESSAGE_BUFFERED, SMSC_SUBMIT, SMSC_REJECT, DELIVERED, FAILED);
 
-    private final String value;
-
     private MessageStatus(String value) {
-        this.value = value;
+        super(value);
     }
 
     /**
@@ -41,7 +39,7 @@ public final class MessageStatus {
     public static MessageStatus of(String value) {
         Validation.require(value != null, "status", null, "is required");
         for (MessageStatus known : KNOWN) {
-            if (known.value.equals(value)) {
+            if (known.value().equals(value)) {
                 return known;
             }
         }
@@ -51,25 +49,5 @@ public final class MessageStatus {
     /** Whether this is one of the constants of this class. */
     public boolean isKnown() {
         return KNOWN.contains(this);
-    }
-
-    /** The wire value, such as {@code message buffered}. */
-    public String value() {
-        return value;
-    }
-
-    @Override
-    public String toString() {
-        return value;
-    }
-
-    @Override
-    public boolean equals(Object other) {
-        return other instanceof MessageStatus status && status.value.equals(value);
-    }
-
-    @Override
-    public int hashCode() {
-        return value.hashCode();
     }
 }

@@ -8,7 +8,7 @@ import java.util.List;
  * {@link #SIP_REG} ({@code "SIP-REG"}) is the default route of a new number. Any other value the
  * server sends is kept as its raw string rather than failing.
  */
-public final class RouteType {
+public final class RouteType extends OpenValue {
     /** A host name or IP address with an optional port, such as {@code 24.239.23.40:5060}. */
     public static final RouteType HOST = new RouteType("HOST");
     /** A NANP number, such as {@code 12065551212}. */
@@ -20,10 +20,8 @@ public final class RouteType {
 
     private static final List<RouteType> KNOWN = List.of(HOST, PSTN, URI, SIP_REG);
 
-    private final String value;
-
     private RouteType(String value) {
-        this.value = value;
+        super(value);
     }
 
     /**
@@ -37,7 +35,7 @@ public final class RouteType {
     public static RouteType of(String value) {
         Validation.text(value, "type");
         for (RouteType known : KNOWN) {
-            if (known.value.equals(value)) {
+            if (known.value().equals(value)) {
                 return known;
             }
         }
@@ -47,25 +45,5 @@ public final class RouteType {
     /** Whether this is one of the constants of this class. */
     public boolean isKnown() {
         return KNOWN.contains(this);
-    }
-
-    /** The wire value, such as {@code HOST} or {@code SIP-REG}. */
-    public String value() {
-        return value;
-    }
-
-    @Override
-    public String toString() {
-        return value;
-    }
-
-    @Override
-    public boolean equals(Object other) {
-        return other instanceof RouteType && ((RouteType) other).value.equals(value);
-    }
-
-    @Override
-    public int hashCode() {
-        return value.hashCode();
     }
 }
