@@ -22,11 +22,28 @@ final class FixedResponses {
     /** The path of the account listing. */
     static final String ACCOUNT_PATH = "/v1/tns/";
 
+    /** The path of the v2 number search. */
+    static final String V2_SEARCH_PATH = "/v2/numbers/available";
+    /** The v2 search's query, as the SDK sends it for npa 206 and page size 10. */
+    static final String V2_SEARCH_QUERY = "starts_with=1206&limit=" + SEARCH_ITEMS;
+    /** The path of the v2 account listing. */
+    static final String V2_ACCOUNT_PATH = "/v2/numbers";
+
     /** The answer to {@code GET /v1/available-tns/tns/?limit=10&npa=206}: ten numbers, no next page. */
     static final byte[] SEARCH = search();
 
     // Every account page has the same numbers; only its links differ.
     private static final byte[] ACCOUNT_ITEMS = accountItems();
+
+    /**
+     * The answer to {@code GET /v2/numbers/available?starts_with=1206&limit=10}: ten numbers in
+     * Flowroute's JSON:API shape (money as JSON numbers, lower-case rate center and state), no
+     * {@code links.next}.
+     */
+    static final byte[] V2_SEARCH = v2Search();
+
+    // Every v2 account page has the same numbers; only its links differ.
+    private static final byte[] V2_ACCOUNT_ITEMS = v2AccountItems();
 
     private FixedResponses() {}
 
@@ -55,6 +72,71 @@ final class FixedResponses {
                     .append("\"detail\":\"/v1/tns/").append(number).append("\"}");
         }
         return json.append("},\"links\":{").toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static byte[] v2Search() {
+        StringBuilder json = new StringBuilder("{\"data\":[");
+        for (int i = 0; i < SEARCH_ITEMS; i++) {
+            String number = "1206641" + (7700 + i);
+            if (i > 0) {
+                json.append(',');
+            }
+            json.append("{\"type\":\"number\",\"id\":\"").append(number).append("\",\"attributes\":{\"value\":\"")
+                    .append(number).append("\",\"rate_center\":\"seattle\",\"state\":\"wa\",\"monthly_cost\":1.25,")
+                    .append("\"setup_cost\":1,\"number_type\":\"standard\"},\"links\":{\"related\":")
+                    .append("\"https://api.flowroute.com/v2/numbers/").append(number).append("\"}}");
+        }
+        return json.append("],\"links\":{\"self\":\"https://api.flowroute.com").append(V2_SEARCH_PATH).append('?')
+                .append(V2_SEARCH_QUERY).append("&offset=0\"}}").toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static byte[] v2AccountItems() {
+        StringBuilder json = new StringBuilder("{\"data\":[");
+        for (int i = 0; i < ACCOUNT_PAGE_SIZE; i++) {
+            String number = "1206555" + String.format("%04d", i);
+            if (i > 0) {
+                json.append(',');
+            }
+            json.append("{\"type\":\"number\",\"id\":\"").append(number).append("\",\"attributes\":{")
+                    .append("\"rate_center\":\"seattle\",\"value\":\"").append(number).append("\",\"alias\":null,")
+                    .append("\"state\":\"wa\",\"number_type\":\"standard\",\"cnam_lookups_enabled\":true},")
+                    .append("\"links\":{\"self\":\"https://api.flowroute.com/v2/numbers/").append(number).append("\"}}");
+        }
+        return json.append("],\"links\":{").toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The start of every v2 account page: its items and the opening of its links. */
+    static byte[] v2AccountItemsPart() {
+        return V2_ACCOUNT_ITEMS;
+    }
+
+    /** The end of the v2 account page at {@code offset}: {@code self}, and {@code next} up to the last page. */
+    static byte[] v2AccountLinksPart(int offset) {
+        StringBuilder json = new StringBuilder("\"self\":\"").append(v2AccountLink(offset)).append('"');
+        if (offset + ACCOUNT_PAGE_SIZE < ACCOUNT_PAGE_SIZE * ACCOUNT_PAGES) {
+            json.append(",\"next\":\"").append(v2AccountLink(offset + ACCOUNT_PAGE_SIZE)).append('"');
+        }
+        return json.append("}}").toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String v2AccountLink(int offset) {
+        return "https://api.flowroute.com" + V2_ACCOUNT_PATH + "?limit=" + ACCOUNT_PAGE_SIZE + "&offset=" + offset;
+    }
+
+    /** A whole v1 account page, for checks and profiles. */
+    static byte[] accountPage(int page) {
+        return concat(accountItemsPart(), accountLinksPart(page));
+    }
+
+    /** A whole v2 account page, for checks and profiles. */
+    static byte[] v2AccountPage(int offset) {
+        return concat(v2AccountItemsPart(), v2AccountLinksPart(offset));
+    }
+
+    private static byte[] concat(byte[] first, byte[] second) {
+        byte[] out = java.util.Arrays.copyOf(first, first.length + second.length);
+        System.arraycopy(second, 0, out, first.length, second.length);
+        return out;
     }
 
     /** The start of every account page: its items and the opening of its links. */

@@ -1,5 +1,8 @@
 package com.flowroute.numbers.internal.v1;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -11,6 +14,7 @@ import com.flowroute.numbers.AvailableNumber;
 import com.flowroute.numbers.BillingMethod;
 import com.flowroute.numbers.Exchange;
 import com.flowroute.numbers.ExchangeQuery;
+import com.flowroute.numbers.FlowrouteTransportException;
 import com.flowroute.numbers.NewRoute;
 import com.flowroute.numbers.NumberDetails;
 import com.flowroute.numbers.NumberSearch;
@@ -26,10 +30,13 @@ import com.flowroute.numbers.internal.Json;
 import com.flowroute.numbers.internal.MalformedRequest;
 import com.flowroute.numbers.internal.PhoneNumbers;
 import com.flowroute.numbers.internal.Urls;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,6 +44,7 @@ import java.util.OptionalInt;
 import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Everything the v1 API puts on the wire, in both directions and in one place: the paths, each
@@ -81,16 +89,31 @@ public final class V1Wire {
         private final List<Parameter<Q>> v2Only;
         private final Function<Values, Q> build;
         private final BiFunction<String, JsonNode, T> read;
+        private final Streamed<T> streamed;
         private final BiConsumer<T, ObjectNode> write;
 
+        // A listing read from a tree (the small ones).
         V1Listing(String path, String field, List<Parameter<Q>> filters, List<Parameter<Q>> v2Only,
                 Function<Values, Q> build, BiFunction<String, JsonNode, T> read, BiConsumer<T, ObjectNode> write) {
+            this(path, field, filters, v2Only, build, read, null, write);
+        }
+
+        // A listing of numbers, read in one streaming pass.
+        V1Listing(String path, String field, List<Parameter<Q>> filters, List<Parameter<Q>> v2Only,
+                Function<Values, Q> build, Streamed<T> streamed, BiConsumer<T, ObjectNode> write) {
+            this(path, field, filters, v2Only, build, null, streamed, write);
+        }
+
+        private V1Listing(String path, String field, List<Parameter<Q>> filters, List<Parameter<Q>> v2Only,
+                Function<Values, Q> build, BiFunction<String, JsonNode, T> read, Streamed<T> streamed,
+                BiConsumer<T, ObjectNode> write) {
             this.path = path;
             this.field = field;
             this.filters = filters;
             this.v2Only = v2Only;
             this.build = build;
             this.read = read;
+            this.streamed = streamed;
             this.write = write;
         }
 
@@ -120,8 +143,15 @@ public final class V1Wire {
             return out;
         }
 
-        /** A page of this listing's answer. */
+        /**
+         * A page of this listing's answer: its items in the server's order (a key given twice
+         * once, at its first place, with its last value), {@code {}} or a missing or null field
+         * an empty page, unknown fields ignored, {@code links.next} and {@code links.prev}.
+         */
         public Page<T> decode(byte[] body) {
+            if (streamed != null) {
+                return Json.readObject(body, parser -> readPage(parser, streamed.reader().get()));
+            }
             JsonNode root = Json.responseObject(body);
             return Json.build(() -> {
                 JsonNode entries = root.path(field);
@@ -139,6 +169,72 @@ public final class V1Wire {
                 JsonNode links = root.path("links");
                 return Page.of(items, serverLink(links, "next"), serverLink(links, "prev"));
             });
+        }
+
+        // One pass over the page, with the tree decoder's order of checks: the keyed object, then
+        // its items in order, then links.next and links.prev, wherever each stands in the body.
+        private Page<T> readPage(JsonParser parser, ItemReader<T> reader) throws IOException {
+            Keyed<T> entries = new Keyed<>();
+            RuntimeException entriesRefused = null;
+            JsonToken nextToken = null;
+            String next = null;
+            JsonToken prevToken = null;
+            String prev = null;
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if (name.equals(field)) {
+                    entries = new Keyed<>();
+                    entriesRefused = null;
+                    if (value == JsonToken.START_OBJECT) {
+                        JsonStreamContext keyed = parser.getParsingContext();
+                        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                            String key = parser.currentName();
+                            parser.nextToken();
+                            try {
+                                entries.add(key, reader.read(key, parser));
+                            } catch (FlowrouteTransportException | IllegalArgumentException | IllegalStateException
+                                    | NullPointerException refused) {
+                                skipTo(parser, keyed);
+                                entries.refuse(key, refused);
+                            }
+                        }
+                    } else if (value != JsonToken.VALUE_NULL) {
+                        parser.skipChildren();
+                        entriesRefused = Json.malformed("\"" + field + "\" is " + Json.nodeType(value)
+                                + ", expected an object keyed by " + (field.equals("routes") ? "route name" : "number"));
+                    }
+                } else if (name.equals("links")) {
+                    nextToken = null;
+                    next = null;
+                    prevToken = null;
+                    prev = null;
+                    if (value == JsonToken.START_OBJECT) {
+                        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                            String link = parser.currentName();
+                            JsonToken linkValue = parser.nextToken();
+                            String text = linkValue == JsonToken.VALUE_STRING ? parser.getText() : null;
+                            if (link.equals("next")) {
+                                nextToken = linkValue;
+                                next = text;
+                            } else if (link.equals("prev")) {
+                                prevToken = linkValue;
+                                prev = text;
+                            }
+                            parser.skipChildren();
+                        }
+                    } else {
+                        parser.skipChildren();
+                    }
+                } else {
+                    parser.skipChildren();
+                }
+            }
+            if (entriesRefused != null) {
+                throw entriesRefused;
+            }
+            List<T> items = entries.items(streamed.key());
+            return Page.of(items, serverLink(nextToken, next, "next"), serverLink(prevToken, prev, "prev"));
         }
 
         /**
@@ -235,6 +331,125 @@ public final class V1Wire {
         }
     }
 
+    /** Reads one item of a keyed listing from a stream: its key, and the parser on its value. */
+    interface ItemReader<T> {
+        /** The item; consumes its value whole, and refuses it only once the value is read. */
+        T read(String key, JsonParser parser) throws IOException;
+    }
+
+    /** How a listing of numbers is streamed: a reader per page, and the number that keys an item. */
+    record Streamed<T>(Supplier<ItemReader<T>> reader, Function<T, PhoneNumber> key) {}
+
+    /**
+     * The items of a keyed object as the tree held them: in the server's order, a key given twice
+     * once, at its first place, with its last value; the first refused item (in that order) fails
+     * the page. Numbers usually come in ascending order, which proves there is no repeat without
+     * remembering the keys.
+     */
+    private static final class Keyed<T> {
+        private record Refusal(int index, String key, RuntimeException refused) {}
+
+        private final List<T> items = new ArrayList<>();
+        private List<Refusal> refusals;
+        private String last;
+        private boolean ascending = true;
+
+        void add(String key, T item) {
+            order(key);
+            items.add(item);
+        }
+
+        void refuse(String key, RuntimeException refused) {
+            order(key);
+            if (refusals == null) {
+                refusals = new ArrayList<>(1);
+            }
+            refusals.add(new Refusal(items.size(), key, refused));
+            items.add(null);
+        }
+
+        // Strictly ascending keys (in String order) cannot repeat.
+        private void order(String key) {
+            if (ascending) {
+                ascending = last == null || key.compareTo(last) > 0;
+                last = key;
+            }
+        }
+
+        List<T> items(Function<T, PhoneNumber> keyOf) {
+            if (!ascending && repeats(keyOf)) {
+                return deduplicated(keyOf);
+            }
+            if (refusals != null) {
+                throw refusals.get(0).refused();
+            }
+            return items;
+        }
+
+        private String key(int index, Function<T, PhoneNumber> keyOf) {
+            T item = items.get(index);
+            if (item != null) {
+                return keyOf.apply(item).toString();
+            }
+            for (Refusal refusal : refusals) {
+                if (refusal.index() == index) {
+                    return refusal.key();
+                }
+            }
+            throw new IllegalStateException("no key at " + index);
+        }
+
+        private boolean repeats(Function<T, PhoneNumber> keyOf) {
+            long[] numbers = new long[items.size()];
+            int count = 0;
+            for (int i = 0; i < items.size(); i++) {
+                String key = key(i, keyOf);
+                if (PhoneNumber.isWireForm(key)) {
+                    numbers[count++] = Long.parseLong(key);
+                }
+            }
+            Arrays.sort(numbers, 0, count);
+            for (int i = 1; i < count; i++) {
+                if (numbers[i] == numbers[i - 1]) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private List<T> deduplicated(Function<T, PhoneNumber> keyOf) {
+            Map<String, Object> byKey = new LinkedHashMap<>();
+            for (int i = 0; i < items.size(); i++) {
+                T item = items.get(i);
+                Object entry = item;
+                if (item == null) {
+                    int index = i;
+                    entry = refusals.stream().filter(r -> r.index() == index).findFirst().orElseThrow();
+                }
+                byKey.put(key(i, keyOf), entry);
+            }
+            List<T> out = new ArrayList<>(byKey.size());
+            for (Object entry : byKey.values()) {
+                if (entry instanceof Refusal refusal) {
+                    throw refusal.refused();
+                }
+                @SuppressWarnings("unchecked")
+                T item = (T) entry;
+                out.add(item);
+            }
+            return out;
+        }
+    }
+
+    // After an item refused without reading all of it: on to the end of that item.
+    private static void skipTo(JsonParser parser, JsonStreamContext context) throws IOException {
+        while (parser.getParsingContext() != context) {
+            if (parser.nextToken() == null) {
+                return;
+            }
+        }
+    }
+
     /** Server side: the values of a request's query by SDK field, for a query builder. */
     public static final class Values {
         private final Map<String, String> byField;
@@ -311,14 +526,7 @@ public final class V1Wire {
                     .npa(values.text("npa")).nxx(values.text("nxx"))
                     .rateCenter(values.text("rateCenter")).state(values.text("state")).tn(values.text("tn"))
                     .pageSize(values.integer("pageSize")).page(values.integer("page")).build(),
-            (key, value) -> AvailableNumber.builder()
-                    .number(number(key))
-                    .initialCost(money(value, "initial_cost"))
-                    .monthlyCost(money(value, "monthly_cost"))
-                    .billingMethods(billingMethods(value.path("billing_methods")))
-                    .rateCenter(Json.requiredText(value, "ratecenter"))
-                    .state(Json.requiredText(value, "state"))
-                    .build(),
+            new Streamed<>(SearchItem::new, AvailableNumber::number),
             (number, into) -> {
                 ObjectNode entry = into.putObject(number.number().toString())
                         .put("initial_cost", number.initialCost().toPlainString())
@@ -337,11 +545,7 @@ public final class V1Wire {
                     parameter("alias", "alias", AccountNumberQuery::alias)),
             values -> AccountNumberQuery.builder().pattern(values.text("pattern"))
                     .pageSize(values.integer("pageSize")).page(values.integer("page")).build(),
-            (key, value) -> AccountNumber.builder()
-                    .number(number(key))
-                    .billingMethod(BillingMethod.of(Json.requiredText(value, "billing_method")))
-                    .routes(numberRoutes(value.path("routes")))
-                    .build(),
+            new Streamed<>(AccountItem::new, AccountNumber::number),
             (number, into) -> {
                 ObjectNode entry = into.putObject(number.number().toString());
                 routed(entry, number.billingMethod(), number.routes());
@@ -358,6 +562,149 @@ public final class V1Wire {
             (route, into) -> into.putObject(route.name())
                     .put("type", route.type().value())
                     .put("value", route.value().orElse(null)));
+
+    // An item of the number search: each field read as the tree decoder read it, and checked in
+    // its order (number, initial_cost, monthly_cost, billing_methods, ratecenter, state).
+    private static final class SearchItem implements ItemReader<AvailableNumber> {
+        private final Json.Field<BigDecimal> initialCost = new Json.Field<>();
+        private final Json.Field<BigDecimal> monthlyCost = new Json.Field<>();
+        private final Json.Field<List<BillingMethod>> billingMethods = new Json.Field<>();
+        // Refilled for each item: the builder copies it.
+        private final List<BillingMethod> methods = new ArrayList<>(2);
+        private final Json.Field<String> rateCenter = new Json.Field<>();
+        private final Json.Field<String> state = new Json.Field<>();
+
+        @Override
+        public AvailableNumber read(String key, JsonParser parser) throws IOException {
+            initialCost.clear();
+            monthlyCost.clear();
+            billingMethods.clear();
+            rateCenter.clear();
+            state.clear();
+            if (parser.currentToken() == JsonToken.START_OBJECT) {
+                while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                    String name = parser.currentName();
+                    parser.nextToken();
+                    switch (name) {
+                        case "initial_cost" -> initialCost.read(parser, value -> money(value, "initial_cost"));
+                        case "monthly_cost" -> monthlyCost.read(parser, value -> money(value, "monthly_cost"));
+                        case "billing_methods" -> {
+                            try {
+                                billingMethods.set(billingMethods(parser, methods));
+                            } catch (FlowrouteTransportException | IllegalArgumentException | IllegalStateException
+                                    | NullPointerException refused) {
+                                billingMethods.refuse(refused);
+                            }
+                        }
+                        case "ratecenter" -> rateCenter.read(parser, value -> Json.text(value, "ratecenter"));
+                        case "state" -> state.read(parser, value -> Json.text(value, "state"));
+                        default -> parser.skipChildren();
+                    }
+                }
+            } else {
+                // Not an object: every field is missing, as the tree's path() found them.
+                parser.skipChildren();
+            }
+            return AvailableNumber.builder()
+                    .number(number(key))
+                    .initialCost(initialCost.required("initial_cost"))
+                    .monthlyCost(monthlyCost.required("monthly_cost"))
+                    .billingMethods(billingMethods.optional().orElse(List.of()))
+                    .rateCenter(rateCenter.required("ratecenter"))
+                    .state(state.required("state"))
+                    .build();
+        }
+    }
+
+    // An item of the account listing: number, billing_method, routes, in the tree decoder's order.
+    private static final class AccountItem implements ItemReader<AccountNumber> {
+        private final Json.Field<String> billingMethod = new Json.Field<>();
+        private final Json.Field<List<Route>> routes = new Json.Field<>();
+        private final Json.Field<String> name = new Json.Field<>();
+        private final Json.Field<String> type = new Json.Field<>();
+        private final Json.Field<String> value = new Json.Field<>();
+        // Refilled for each item: the builder copies it.
+        private final List<Route> listed = new ArrayList<>(2);
+
+        @Override
+        public AccountNumber read(String key, JsonParser parser) throws IOException {
+            billingMethod.clear();
+            routes.clear();
+            if (parser.currentToken() == JsonToken.START_OBJECT) {
+                while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                    String field = parser.currentName();
+                    parser.nextToken();
+                    switch (field) {
+                        case "billing_method" -> billingMethod.read(parser, text -> Json.text(text, "billing_method"));
+                        case "routes" -> {
+                            try {
+                                routes.set(routes(parser));
+                            } catch (FlowrouteTransportException | IllegalArgumentException | IllegalStateException
+                                    | NullPointerException refused) {
+                                routes.refuse(refused);
+                            }
+                        }
+                        default -> parser.skipChildren();
+                    }
+                }
+            } else {
+                parser.skipChildren();
+            }
+            return AccountNumber.builder()
+                    .number(number(key))
+                    .billingMethod(BillingMethod.of(billingMethod.required("billing_method")))
+                    .routes(routes.optional().orElse(List.of()))
+                    .build();
+        }
+
+        // A number's routes: each element's name, then type, then value, as the tree read them;
+        // the whole array is read before the first refusal is thrown.
+        private List<Route> routes(JsonParser parser) throws IOException {
+            JsonToken token = parser.currentToken();
+            if (token == JsonToken.VALUE_NULL) {
+                return null;
+            }
+            if (token != JsonToken.START_ARRAY) {
+                parser.skipChildren();
+                throw Json.malformed("\"routes\" is " + Json.nodeType(token) + ", expected an array");
+            }
+            List<Route> out = listed;
+            out.clear();
+            RuntimeException refused = null;
+            while (parser.nextToken() != JsonToken.END_ARRAY) {
+                if (parser.currentToken() != JsonToken.START_OBJECT) {
+                    parser.skipChildren();
+                    refused = refused != null ? refused : Json.missing("name");
+                    continue;
+                }
+                name.clear();
+                type.clear();
+                value.clear();
+                while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                    String field = parser.currentName();
+                    parser.nextToken();
+                    switch (field) {
+                        case "name" -> name.read(parser, text -> Json.text(text, "name"));
+                        case "type" -> type.read(parser, text -> Json.text(text, "type"));
+                        case "value" -> value.read(parser, text -> Json.text(text, "value"));
+                        default -> parser.skipChildren();
+                    }
+                }
+                if (refused == null) {
+                    try {
+                        out.add(Route.of(name.required("name"), RouteType.of(type.required("type")), value.value()));
+                    } catch (FlowrouteTransportException | IllegalArgumentException | IllegalStateException
+                            | NullPointerException e) {
+                        refused = e;
+                    }
+                }
+            }
+            if (refused != null) {
+                throw refused;
+            }
+            return out;
+        }
+    }
 
     // ---- single resources and request bodies --------------------------------------------------
 
@@ -473,12 +820,34 @@ public final class V1Wire {
         return Route.of(name, RouteType.of(Json.requiredText(value, "type")), Json.optionalText(value, "value").orElse(null));
     }
 
-    private static List<BillingMethod> billingMethods(JsonNode methods) {
-        List<BillingMethod> out = new ArrayList<>();
-        if (methods.isTextual()) {
-            out.add(BillingMethod.of(methods.asText()));
-        } else if (methods.isArray()) {
-            methods.forEach(method -> out.add(BillingMethod.of(method.asText())));
+    // billing_methods, into `out`: one string, or an array whose elements are read as text (as
+    // asText() read them: null is "null", an object or array ""); anything else is no billing method.
+    private static List<BillingMethod> billingMethods(JsonParser parser, List<BillingMethod> out) throws IOException {
+        out.clear();
+        JsonToken token = parser.currentToken();
+        if (token == JsonToken.VALUE_STRING) {
+            out.add(BillingMethod.of(parser.getText()));
+            return out;
+        }
+        if (token != JsonToken.START_ARRAY) {
+            parser.skipChildren();
+            return out;
+        }
+        RuntimeException refused = null;
+        while (parser.nextToken() != JsonToken.END_ARRAY) {
+            JsonToken element = parser.currentToken();
+            String text = element == JsonToken.VALUE_NULL ? "null" : Json.isContainer(element) ? "" : Json.text(parser, "billing_methods");
+            parser.skipChildren();
+            if (refused == null) {
+                try {
+                    out.add(BillingMethod.of(text));
+                } catch (IllegalArgumentException e) {
+                    refused = e;
+                }
+            }
+        }
+        if (refused != null) {
+            throw refused;
         }
         return out;
     }
@@ -494,15 +863,30 @@ public final class V1Wire {
         return key;
     }
 
-    private static BigDecimal money(JsonNode node, String field) {
-        JsonNode value = node.path(field);
-        if (value.isNumber()) {
-            return value.decimalValue();
+    // A v1 amount: a JSON number as it is, or a string holding one (no detour through double).
+    private static BigDecimal money(JsonParser parser, String field) throws IOException {
+        JsonToken token = parser.currentToken();
+        if (token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT) {
+            return parser.getDecimalValue();
+        }
+        String text = Json.text(parser, field);
+        if (text == null) {
+            throw Json.missing(field);
         }
         try {
-            return new BigDecimal(Json.requiredText(node, field));
+            return new BigDecimal(text);
         } catch (NumberFormatException e) {
-            throw Json.malformed("\"" + field + "\" is not a decimal amount: " + value);
+            throw Json.malformed("\"" + field + "\" is not a decimal amount: " + Json.shown(parser));
         }
+    }
+
+    private static Optional<String> serverLink(JsonToken token, String text, String name) {
+        if (token == null || token == JsonToken.VALUE_NULL || (token == JsonToken.VALUE_STRING && text.isEmpty())) {
+            return Optional.empty();
+        }
+        if (token != JsonToken.VALUE_STRING) {
+            throw Json.malformed("links." + name + " is " + Json.nodeType(token) + ", expected a path");
+        }
+        return Optional.of(text);
     }
 }

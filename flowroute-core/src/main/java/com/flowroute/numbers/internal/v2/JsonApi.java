@@ -1,8 +1,14 @@
 package com.flowroute.numbers.internal.v2;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.flowroute.numbers.FlowrouteTransportException;
+import com.flowroute.numbers.Page;
 import com.flowroute.numbers.internal.Json;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +17,8 @@ import java.util.Optional;
 /**
  * Reading and writing JSON:API documents as Flowroute serves them, tolerating the documented
  * drift: ids as strings or JSON numbers, unknown fields and types ignored, {@code data} absent
- * on an empty list, {@code links.next} only while more remain. Shared by every v2 codec.
+ * on an empty list, {@code links.next} only while more remain. Shared by every v2 codec. The
+ * listings of numbers are read in one streaming pass ({@link #readList}) with the same checks.
  * Not part of the SDK's contract.
  */
 public final class JsonApi {
@@ -137,6 +144,176 @@ public final class JsonApi {
             return Optional.of(Boolean.parseBoolean(text));
         }
         throw Json.malformed("\"" + field + "\" is not a boolean: " + value);
+    }
+
+    // ---- streaming --------------------------------------------------------------------------------
+
+    /**
+     * Reads the resources of a list document from a stream, one at a time, as {@link #resources},
+     * {@link #id} and {@link #attributes} read them from a tree: the reader sees each attribute,
+     * then builds the item. One instance per document.
+     *
+     * @param <T> the item
+     */
+    public abstract static class ResourceReader<T> {
+        private final Json.Field<String> id = new Json.Field<>();
+        private RuntimeException attributesRefused;
+
+        /** Forgets the attributes of the last resource (and of an earlier {@code attributes} of this one). */
+        protected abstract void clear();
+
+        /** Reads attribute {@code name}, the parser on its value, consuming the value whole. */
+        protected abstract void attribute(String name, JsonParser parser) throws IOException;
+
+        /** The item of the resource just read; refuses it as the tree decoder did. */
+        protected abstract T build();
+
+        /** The resource's {@code id}, as {@link JsonApi#id} reads it: a string or a number, required. */
+        protected final String id() {
+            return id.required("id");
+        }
+
+        // The parser on the resource's START_OBJECT; consumes it up to its END_OBJECT.
+        final T read(JsonParser parser) throws IOException {
+            id.clear();
+            attributesRefused = null;
+            clear();
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if (name.equals("id")) {
+                    id.read(parser, text -> Json.text(text, "id"));
+                } else if (name.equals("attributes")) {
+                    clear();
+                    attributesRefused = null;
+                    if (value == JsonToken.START_OBJECT) {
+                        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                            String attribute = parser.currentName();
+                            parser.nextToken();
+                            attribute(attribute, parser);
+                        }
+                    } else if (value != JsonToken.VALUE_NULL) {
+                        parser.skipChildren();
+                        attributesRefused = Json.malformed("\"attributes\" is " + Json.nodeType(value) + ", expected an object");
+                    }
+                } else {
+                    parser.skipChildren();
+                }
+            }
+            if (attributesRefused != null) {
+                throw attributesRefused;
+            }
+            return build();
+        }
+    }
+
+    /**
+     * A page of a list document, read in one pass with the checks of {@link #document},
+     * {@link #resources} and {@link #next} in their order: {@code data} not an array, then an
+     * element that is not an object, then the first resource {@code reader} refuses.
+     */
+    public static <T> Page<T> readList(byte[] body, ResourceReader<T> reader) {
+        return Json.readObject(body, parser -> {
+            List<T> items = new ArrayList<>();
+            RuntimeException dataRefused = null;
+            RuntimeException itemRefused = null;
+            String next = null;
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if (name.equals("data")) {
+                    items = new ArrayList<>();
+                    dataRefused = null;
+                    itemRefused = null;
+                    if (value == JsonToken.START_ARRAY) {
+                        JsonStreamContext array = parser.getParsingContext();
+                        while (parser.nextToken() != JsonToken.END_ARRAY) {
+                            JsonToken element = parser.currentToken();
+                            if (element != JsonToken.START_OBJECT) {
+                                parser.skipChildren();
+                                if (dataRefused == null) {
+                                    dataRefused = Json.malformed("an element of \"data\" is " + Json.nodeType(element)
+                                            + ", expected a resource object");
+                                }
+                            } else if (itemRefused != null || dataRefused != null) {
+                                parser.skipChildren();
+                            } else {
+                                try {
+                                    items.add(reader.read(parser));
+                                } catch (FlowrouteTransportException | IllegalArgumentException | IllegalStateException
+                                        | NullPointerException refused) {
+                                    while (parser.getParsingContext() != array && parser.nextToken() != null) {
+                                        // on to the end of the refused resource
+                                    }
+                                    itemRefused = refused;
+                                }
+                            }
+                        }
+                    } else if (value != JsonToken.VALUE_NULL) {
+                        parser.skipChildren();
+                        dataRefused = Json.malformed("\"data\" is " + Json.nodeType(value) + ", expected an array of resources");
+                    }
+                } else if (name.equals("links")) {
+                    next = null;
+                    if (value == JsonToken.START_OBJECT) {
+                        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                            String link = parser.currentName();
+                            JsonToken linkValue = parser.nextToken();
+                            if (link.equals("next")) {
+                                next = linkValue == JsonToken.VALUE_STRING && !parser.getText().isEmpty() ? parser.getText() : null;
+                            }
+                            parser.skipChildren();
+                        }
+                    } else {
+                        parser.skipChildren();
+                    }
+                } else {
+                    parser.skipChildren();
+                }
+            }
+            if (dataRefused != null) {
+                throw dataRefused;
+            }
+            if (itemRefused != null) {
+                throw itemRefused;
+            }
+            return Page.of(items, Optional.ofNullable(next), Optional.empty());
+        });
+    }
+
+    /** {@link #decimal} of the value a stream is on: null for JSON null. */
+    public static BigDecimal decimal(JsonParser parser, String field) throws IOException {
+        JsonToken token = parser.currentToken();
+        if (token == JsonToken.VALUE_NULL) {
+            return null;
+        }
+        if (token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT) {
+            return parser.getDecimalValue();
+        }
+        String text = Json.isContainer(token) ? "" : Json.text(parser, field);
+        try {
+            BigDecimal amount = new BigDecimal(text.trim());
+            parser.skipChildren();
+            return amount;
+        } catch (NumberFormatException e) {
+            throw Json.malformed("\"" + field + "\" is not a decimal amount: " + Json.shown(parser));
+        }
+    }
+
+    /** {@link #bool} of the value a stream is on: null for JSON null. */
+    public static Boolean bool(JsonParser parser, String field) throws IOException {
+        JsonToken token = parser.currentToken();
+        if (token == JsonToken.VALUE_NULL) {
+            return null;
+        }
+        if (token == JsonToken.VALUE_TRUE || token == JsonToken.VALUE_FALSE) {
+            return token == JsonToken.VALUE_TRUE;
+        }
+        String text = Json.isContainer(token) ? "" : Json.text(parser, field);
+        if (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false")) {
+            return Boolean.parseBoolean(text);
+        }
+        throw Json.malformed("\"" + field + "\" is not a boolean: " + Json.shown(parser));
     }
 
     /** A document {@code {"data":{"type":type,"attributes":{}}}}; returns the attributes object to fill. */

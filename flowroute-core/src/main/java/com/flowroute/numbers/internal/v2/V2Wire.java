@@ -1,5 +1,6 @@
 package com.flowroute.numbers.internal.v2;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -29,6 +30,7 @@ import com.flowroute.numbers.internal.MalformedRequest;
 import com.flowroute.numbers.internal.PhoneNumbers;
 import com.flowroute.numbers.internal.Urls;
 import com.flowroute.numbers.internal.WireRequest;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -39,6 +41,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Everything the v2 numbers and routes API puts on the wire, in both directions and in one
@@ -119,15 +122,29 @@ public final class V2Wire {
         private final List<Parameter<Q>> filters;
         private final Function<Values, Q> build;
         private final Function<JsonNode, T> read;
+        private final Supplier<JsonApi.ResourceReader<T>> streamed;
         private final BiConsumer<T, ObjectNode> write;
 
+        // A listing read from a tree (the small ones).
         V2Listing(String path, int maxLimit, List<Parameter<Q>> filters, Function<Values, Q> build,
                 Function<JsonNode, T> read, BiConsumer<T, ObjectNode> write) {
+            this(path, maxLimit, filters, build, read, null, write);
+        }
+
+        // A listing of numbers, read in one streaming pass.
+        V2Listing(String path, int maxLimit, List<Parameter<Q>> filters, Function<Values, Q> build,
+                Supplier<JsonApi.ResourceReader<T>> streamed, BiConsumer<T, ObjectNode> write) {
+            this(path, maxLimit, filters, build, null, streamed, write);
+        }
+
+        private V2Listing(String path, int maxLimit, List<Parameter<Q>> filters, Function<Values, Q> build,
+                Function<JsonNode, T> read, Supplier<JsonApi.ResourceReader<T>> streamed, BiConsumer<T, ObjectNode> write) {
             this.path = path;
             this.maxLimit = maxLimit;
             this.filters = filters;
             this.build = build;
             this.read = read;
+            this.streamed = streamed;
             this.write = write;
         }
 
@@ -150,6 +167,9 @@ public final class V2Wire {
 
         /** A page of this listing's answer; {@link Page#nextLink()} is the server's, see {@link #continuation}. */
         public Page<T> decode(byte[] body) {
+            if (streamed != null) {
+                return JsonApi.readList(body, streamed.get());
+            }
             JsonNode document = JsonApi.document(body);
             return Json.build(() -> {
                 List<JsonNode> resources = JsonApi.resources(document);
@@ -345,17 +365,7 @@ public final class V2Wire {
                     .startsWith(values.text("startsWith")).contains(values.text("contains")).endsWith(values.text("endsWith"))
                     .rateCenter(values.text("rateCenter")).state(values.text("state")).numberType(values.text("numberType"))
                     .build(),
-            resource -> {
-                JsonNode attributes = JsonApi.attributes(resource);
-                return AvailableNumber.builder()
-                        .number(number(attributes, resource))
-                        .initialCost(JsonApi.decimal(attributes, "setup_cost").orElse(BigDecimal.ZERO))
-                        .monthlyCost(JsonApi.decimal(attributes, "monthly_cost").orElse(BigDecimal.ZERO))
-                        .rateCenter(upper(Json.optionalText(attributes, "rate_center")).orElse(""))
-                        .state(upper(Json.optionalText(attributes, "state")).orElse(""))
-                        .numberType(Json.optionalText(attributes, "number_type"))
-                        .build();
-            },
+            SearchResource::new,
             (number, into) -> {
                 into.put("type", "number").put("id", number.number().toString());
                 into.putObject("attributes")
@@ -377,13 +387,7 @@ public final class V2Wire {
                     parameter("alias", "alias", AccountNumberQuery::alias)),
             values -> AccountNumberQuery.builder().startsWith(values.text("startsWith")).pattern(values.text("pattern"))
                     .endsWith(values.text("endsWith")).alias(values.text("alias")).build(),
-            resource -> {
-                JsonNode attributes = JsonApi.attributes(resource);
-                AccountNumber.Builder builder = AccountNumber.builder().number(number(attributes, resource));
-                numberAttributes(attributes, builder::alias, builder::rateCenter, builder::state, builder::numberType,
-                        builder::cnamLookupsEnabled);
-                return builder.build();
-            },
+            AccountResource::new,
             (number, into) -> {
                 into.put("type", "number").put("id", number.number().toString());
                 writeNumberAttributes(into.putObject("attributes"), number.number(), number.alias(), number.rateCenter(),
@@ -424,6 +428,130 @@ public final class V2Wire {
                 strategy.firewallRules().ifPresent(text -> attributes.put("firewall_rules", text));
                 strategy.naptr().ifPresent(text -> attributes.put("naptr", text));
             });
+
+    // A resource of the number search, its attributes checked in the tree decoder's order: the
+    // number (value, else id), setup_cost, monthly_cost, rate_center, state, number_type.
+    private static final class SearchResource extends JsonApi.ResourceReader<AvailableNumber> {
+        private final Json.Field<String> value = new Json.Field<>();
+        private final Json.Field<BigDecimal> setupCost = new Json.Field<>();
+        private final Json.Field<BigDecimal> monthlyCost = new Json.Field<>();
+        private final Json.Field<String> rateCenter = new Json.Field<>();
+        private final Json.Field<String> state = new Json.Field<>();
+        private final Json.Field<String> numberType = new Json.Field<>();
+
+        @Override
+        protected void clear() {
+            value.clear();
+            setupCost.clear();
+            monthlyCost.clear();
+            rateCenter.clear();
+            state.clear();
+            numberType.clear();
+        }
+
+        @Override
+        protected void attribute(String name, JsonParser parser) throws IOException {
+            switch (name) {
+                case "value" -> value.read(parser, text -> Json.text(text, "value"));
+                case "setup_cost" -> setupCost.read(parser, amount -> JsonApi.decimal(amount, "setup_cost"));
+                case "monthly_cost" -> monthlyCost.read(parser, amount -> JsonApi.decimal(amount, "monthly_cost"));
+                case "rate_center" -> rateCenter.read(parser, text -> Json.text(text, "rate_center"));
+                case "state" -> state.read(parser, text -> Json.text(text, "state"));
+                case "number_type" -> numberType.read(parser, text -> Json.text(text, "number_type"));
+                default -> parser.skipChildren();
+            }
+        }
+
+        @Override
+        protected AvailableNumber build() {
+            AvailableNumber.Builder number = AvailableNumber.builder()
+                    .number(number(value, this))
+                    .initialCost(orZero(setupCost.value()))
+                    .monthlyCost(orZero(monthlyCost.value()))
+                    .rateCenter(upper(rateCenter.value(), ""))
+                    .state(upper(state.value(), ""));
+            String type = numberType.value();
+            if (type != null) {
+                number.numberType(type);
+            }
+            return number.build();
+        }
+    }
+
+    // A resource of the account listing: the number, then alias, rate_center, state, number_type,
+    // cnam_lookups_enabled, in the tree decoder's order.
+    private static final class AccountResource extends JsonApi.ResourceReader<AccountNumber> {
+        private final Json.Field<String> value = new Json.Field<>();
+        private final Json.Field<String> alias = new Json.Field<>();
+        private final Json.Field<String> rateCenter = new Json.Field<>();
+        private final Json.Field<String> state = new Json.Field<>();
+        private final Json.Field<String> numberType = new Json.Field<>();
+        private final Json.Field<Boolean> cnamLookupsEnabled = new Json.Field<>();
+
+        @Override
+        protected void clear() {
+            value.clear();
+            alias.clear();
+            rateCenter.clear();
+            state.clear();
+            numberType.clear();
+            cnamLookupsEnabled.clear();
+        }
+
+        @Override
+        protected void attribute(String name, JsonParser parser) throws IOException {
+            switch (name) {
+                case "value" -> value.read(parser, text -> Json.text(text, "value"));
+                case "alias" -> alias.read(parser, text -> Json.text(text, "alias"));
+                case "rate_center" -> rateCenter.read(parser, text -> Json.text(text, "rate_center"));
+                case "state" -> state.read(parser, text -> Json.text(text, "state"));
+                case "number_type" -> numberType.read(parser, text -> Json.text(text, "number_type"));
+                case "cnam_lookups_enabled" -> cnamLookupsEnabled.read(parser, flag -> JsonApi.bool(flag, "cnam_lookups_enabled"));
+                default -> parser.skipChildren();
+            }
+        }
+
+        @Override
+        protected AccountNumber build() {
+            // Each value in the tree decoder's order (each may refuse), without an Optional apiece.
+            AccountNumber.Builder number = AccountNumber.builder().number(number(value, this));
+            String text = alias.value();
+            if (text != null) {
+                number.alias(text);
+            }
+            text = upper(rateCenter.value(), null);
+            if (text != null) {
+                number.rateCenter(text);
+            }
+            text = upper(state.value(), null);
+            if (text != null) {
+                number.state(text);
+            }
+            text = numberType.value();
+            if (text != null) {
+                number.numberType(text);
+            }
+            Boolean enabled = cnamLookupsEnabled.value();
+            if (enabled != null) {
+                number.cnamLookupsEnabled(enabled);
+            }
+            return number.build();
+        }
+    }
+
+    private static BigDecimal orZero(BigDecimal amount) {
+        return amount == null ? BigDecimal.ZERO : amount;
+    }
+
+    private static String upper(String text, String otherwise) {
+        return text == null ? otherwise : text.toUpperCase(Locale.ROOT);
+    }
+
+    // The number of a streamed resource: its value attribute, else its id.
+    private static PhoneNumber number(Json.Field<String> value, JsonApi.ResourceReader<?> resource) {
+        String text = value.value();
+        return PhoneNumbers.fromWire("value", text != null ? text : resource.id());
+    }
 
     private static Optional<String> searchStartsWith(NumberSearch search) {
         List<String> given = new ArrayList<>();
@@ -668,10 +796,6 @@ public final class V2Wire {
     // The SDK's models spell rate centers and states as v1 does (SEATTLE, WA), whatever the version.
     private static Optional<String> upper(Optional<String> text) {
         return text.map(value -> value.toUpperCase(Locale.ROOT));
-    }
-
-    private static PhoneNumber number(JsonNode attributes, JsonNode resource) {
-        return PhoneNumbers.fromWire("value", Json.optionalText(attributes, "value").orElseGet(() -> JsonApi.id(resource)));
     }
 
     private static String codeDigits(String id, int length, String type) {
