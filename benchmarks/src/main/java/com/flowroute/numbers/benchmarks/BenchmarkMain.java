@@ -106,10 +106,10 @@ public final class BenchmarkMain {
         FlowrouteCredentials credentials = FlowrouteCredentials.of(ACCESS_KEY, SECRET_KEY);
         ThreadPoolExecutor callers = callers();
         try (LoopbackServer server = LoopbackServer.start();
-                SdkReactive sdk = new SdkReactive(server.baseUrl(), credentials);
-                NettyFloor floor = new NettyFloor(server.origin(), ACCESS_KEY, SECRET_KEY);
-                JdkHttp jdk = new JdkHttp(server.origin(), ACCESS_KEY, SECRET_KEY);
-                SdkBlocking blocking = new SdkBlocking(server.baseUrl(), credentials)) {
+                SdkReactive sdk = new SdkReactive(Workload.V1_SEARCH, server.origin(), credentials);
+                NettyFloor floor = new NettyFloor(Workload.V1_SEARCH, server.origin(), ACCESS_KEY, SECRET_KEY);
+                JdkHttp jdk = new JdkHttp(Workload.V1_SEARCH, JdkHttp.Mode.DEFAULT_EXECUTOR, server.origin(), ACCESS_KEY, SECRET_KEY);
+                SdkBlocking blocking = new SdkBlocking(Workload.V1_SEARCH, server.origin(), credentials)) {
             List<Contender> contenders = List.of(sdk, floor, jdk, blocking);
             for (Contender contender : contenders) {
                 checkOneCall(contender, callers);
@@ -139,16 +139,16 @@ public final class BenchmarkMain {
     }
 
     private static void bursts(Plan plan, LoopbackServer server, FlowrouteCredentials credentials, Report report, PrintStream log) {
-        try (SdkReactive sdk = new SdkReactive(server.baseUrl(), credentials)) {
+        try (SdkReactive sdk = new SdkReactive(Workload.V1_SEARCH, server.origin(), credentials)) {
             burst(plan, server, sdk, 500, report, log);
         }
         if (!plan.full) {
             return;
         }
-        try (NettyFloor floor = new NettyFloor(server.origin(), ACCESS_KEY, SECRET_KEY)) {
+        try (NettyFloor floor = new NettyFloor(Workload.V1_SEARCH, server.origin(), ACCESS_KEY, SECRET_KEY)) {
             burst(plan, server, floor, 500, report, log);
         }
-        try (SdkReactive larger = new SdkReactive(server.baseUrl(), credentials, 2000)) {
+        try (SdkReactive larger = new SdkReactive(Workload.V1_SEARCH, server.origin(), credentials, 2000)) {
             burst(plan, server, larger, 2000, report, log);
         }
     }
@@ -182,15 +182,15 @@ public final class BenchmarkMain {
         Contender.Completion completion = (items, error) -> {
             if (error != null) {
                 problem.set(error.toString());
-            } else if (items != FixedResponses.SEARCH_ITEMS) {
-                problem.set(items + " items instead of " + FixedResponses.SEARCH_ITEMS);
+            } else if (items != contender.workload().items) {
+                problem.set(items + " items instead of " + contender.workload().items);
             }
             done.countDown();
         };
         if (contender.blocking()) {
-            callers.execute(() -> contender.search(completion));
+            callers.execute(() -> contender.call(completion));
         } else {
-            contender.search(completion);
+            contender.call(completion);
         }
         if (!done.await(30, TimeUnit.SECONDS)) {
             throw new IllegalStateException(contender.name() + ": no answer within 30 s");

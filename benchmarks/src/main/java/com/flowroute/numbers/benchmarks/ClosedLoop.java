@@ -9,7 +9,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Keeps a fixed number of searches in flight for a while: each call, when it ends, starts the
+ * Keeps a fixed number of calls in flight for a while: each call, when it ends, starts the
  * next (on the thread that completed it, as a reactive application would), until the time is
  * up; then waits for the last calls. A blocking contender gets one caller thread per concurrent
  * call instead. Measures the calls, their latencies, and the bytes the clients allocated.
@@ -119,7 +119,7 @@ final class ClosedLoop {
             try {
                 while (System.nanoTime() < deadline && errors.sum() < MAX_ERRORS) {
                     started = System.nanoTime();
-                    contender.search(this);
+                    contender.call(this);
                 }
             } finally {
                 finished.countDown();
@@ -134,7 +134,7 @@ final class ClosedLoop {
             }
             started = System.nanoTime();
             try {
-                contender.search(this);
+                contender.call(this);
             } catch (RuntimeException e) {
                 complete(0, e);
             }
@@ -144,10 +144,11 @@ final class ClosedLoop {
         public void complete(int items, Throwable error) {
             latencies.record(System.nanoTime() - started);
             calls.increment();
-            if (error != null || items != FixedResponses.SEARCH_ITEMS) {
+            int expected = contender.workload().items;
+            if (error != null || items != expected) {
                 errors.increment();
                 firstError.compareAndSet(null, error != null ? error
-                        : new IllegalStateException(items + " items instead of " + FixedResponses.SEARCH_ITEMS));
+                        : new IllegalStateException(items + " items instead of " + expected));
             }
             if (!contender.blocking()) {
                 next();

@@ -1,9 +1,9 @@
 package com.flowroute.numbers.benchmarks;
 
 /**
- * One way of sending the benchmark's number search and parsing its answer into the SDK's models.
- * Every contender sends the same signed request to the same server and ends with the same
- * {@code List<AvailableNumber>}.
+ * One way of sending a workload's request and parsing its answer into the SDK's models. Every
+ * contender of a workload sends the same request to the same server and ends with the same
+ * models.
  */
 interface Contender extends AutoCloseable {
     /** How the end of a call is reported. */
@@ -20,17 +20,20 @@ interface Contender extends AutoCloseable {
     /** The name in the tables. */
     String name();
 
+    /** What each call sends and parses. */
+    Workload workload();
+
     /**
-     * Whether {@link #search} waits for the answer on the calling thread. The driver then runs one
+     * Whether {@link #call} waits for the answer on the calling thread. The driver then runs one
      * thread per concurrent call, as a user of a blocking client would.
      */
     boolean blocking();
 
     /**
-     * Sends one search. A non-blocking contender returns at once and completes {@code done} later,
+     * Sends one call. A non-blocking contender returns at once and completes {@code done} later,
      * on a thread of its own; a blocking one completes it before returning.
      */
-    void search(Completion done);
+    void call(Completion done);
 
     @Override
     void close();

@@ -74,7 +74,7 @@ final class InFlightRun {
         AtomicReference<Throwable> firstError = new AtomicReference<>();
         CountDownLatch finished = new CountDownLatch(calls);
         Contender.Completion done = (items, error) -> {
-            if (error != null || items != FixedResponses.SEARCH_ITEMS) {
+            if (error != null || items != contender.workload().items) {
                 errors.increment();
                 firstError.compareAndSet(null, error != null ? error : new IllegalStateException(items + " items"));
             }
@@ -84,7 +84,7 @@ final class InFlightRun {
         long start = System.nanoTime();
         try {
             for (int i = 0; i < calls; i++) {
-                contender.search(done);
+                contender.call(done);
             }
             if (!finished.await(120, TimeUnit.SECONDS)) {
                 throw new IllegalStateException(contender.name() + ": " + finished.getCount() + " of " + calls

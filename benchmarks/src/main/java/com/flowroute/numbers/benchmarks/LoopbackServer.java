@@ -21,13 +21,15 @@ import reactor.netty.http.server.HttpServerResponse;
 import reactor.netty.resources.LoopResources;
 
 /**
- * A minimal v1 server on 127.0.0.1 for the benchmark: fixed answers to the number search and to
- * the 500 pages of the account listing, an optional delay before each answer, and counters of
+ * A minimal server on 127.0.0.1 for the benchmark: fixed answers to the number search and to
+ * the 500 pages of the account listing, over v1 and over v2, an optional delay before each answer, and counters of
  * what it received. It checks no signature and keeps no state, so that the clients, not the
  * server, are what is measured. Its threads (event loops and delay timer) are its own, named
  * {@value #THREAD_PREFIX}..., so that their allocations can be left out of the clients'.
  */
 final class LoopbackServer implements AutoCloseable {
+    private static final String JSON_API = "application/vnd.api+json";
+
     /** The name prefix of every thread of the server. */
     static final String THREAD_PREFIX = "loopback-server";
 
@@ -58,11 +60,6 @@ final class LoopbackServer implements AutoCloseable {
         return new LoopbackServer();
     }
 
-    /** The base URL of the API on this server: {@code http://127.0.0.1:PORT/v1}. */
-    String baseUrl() {
-        return origin() + "/v1";
-    }
-
     /** {@code http://127.0.0.1:PORT}. */
     String origin() {
         return "http://127.0.0.1:" + server.port();
@@ -78,7 +75,7 @@ final class LoopbackServer implements AutoCloseable {
         this.pageObserver = Objects.requireNonNull(observer, "observer");
     }
 
-    /** Search requests received so far. */
+    /** Search requests received so far (v1 and v2). */
     long searches() {
         return searches.sum();
     }
@@ -111,11 +108,12 @@ final class LoopbackServer implements AutoCloseable {
         int query = uri.indexOf('?');
         String path = query < 0 ? uri : uri.substring(0, query);
         Mono<ByteBuf> body;
+        String type = "application/json";
         if (path.equals(FixedResponses.SEARCH_PATH)) {
             searches.increment();
             body = Mono.fromSupplier(() -> Unpooled.wrappedBuffer(FixedResponses.SEARCH));
         } else if (path.equals(FixedResponses.ACCOUNT_PATH)) {
-            int page = page(query < 0 ? "" : uri.substring(query + 1));
+            int page = parameter(query < 0 ? "" : uri.substring(query + 1), "page=", 1);
             if (page < 1 || page > FixedResponses.ACCOUNT_PAGES) {
                 return response.status(HttpResponseStatus.BAD_REQUEST).send();
             }
@@ -123,12 +121,27 @@ final class LoopbackServer implements AutoCloseable {
             pageObserver.accept(page);
             body = Mono.fromSupplier(() -> Unpooled.wrappedBuffer(FixedResponses.accountItemsPart(),
                     FixedResponses.accountLinksPart(page)));
+        } else if (path.equals(FixedResponses.V2_SEARCH_PATH)) {
+            searches.increment();
+            type = JSON_API;
+            body = Mono.fromSupplier(() -> Unpooled.wrappedBuffer(FixedResponses.V2_SEARCH));
+        } else if (path.equals(FixedResponses.V2_ACCOUNT_PATH)) {
+            int offset = parameter(query < 0 ? "" : uri.substring(query + 1), "offset=", 0);
+            if (offset < 0 || offset % FixedResponses.ACCOUNT_PAGE_SIZE != 0
+                    || offset >= FixedResponses.ACCOUNT_PAGE_SIZE * FixedResponses.ACCOUNT_PAGES) {
+                return response.status(HttpResponseStatus.BAD_REQUEST).send();
+            }
+            pages.increment();
+            pageObserver.accept(offset / FixedResponses.ACCOUNT_PAGE_SIZE + 1);
+            type = JSON_API;
+            body = Mono.fromSupplier(() -> Unpooled.wrappedBuffer(FixedResponses.v2AccountItemsPart(),
+                    FixedResponses.v2AccountLinksPart(offset)));
         } else {
             return response.status(HttpResponseStatus.NOT_FOUND).send();
         }
         int now = inFlight.incrementAndGet();
         maxInFlight.accumulateAndGet(now, Math::max);
-        Mono<Void> send = response.header(HttpHeaderNames.CONTENT_TYPE, "application/json")
+        Mono<Void> send = response.header(HttpHeaderNames.CONTENT_TYPE, type)
                 .send(body)
                 .then();
         Duration wait = latency;
@@ -136,17 +149,17 @@ final class LoopbackServer implements AutoCloseable {
                 .doFinally(signal -> inFlight.decrementAndGet());
     }
 
-    private static int page(String query) {
+    private static int parameter(String query, String prefix, int otherwise) {
         for (String pair : query.split("&")) {
-            if (pair.startsWith("page=")) {
+            if (pair.startsWith(prefix)) {
                 try {
-                    return Integer.parseInt(pair.substring(5));
+                    return Integer.parseInt(pair.substring(prefix.length()));
                 } catch (NumberFormatException e) {
                     return -1;
                 }
             }
         }
-        return 1;
+        return otherwise;
     }
 
     @Override

@@ -2,39 +2,40 @@ package com.flowroute.numbers.benchmarks;
 
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
-import java.time.Clock;
 import java.time.Duration;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
 
 /**
- * (2) The floor: Reactor Netty's {@link HttpClient} used directly, with the SDK's request
- * (same URL, same four headers, signed per request) and the SDK's models, but nothing else: no
- * timeout, no retry wrapper, no logging hooks, no size limit, a streaming parse. Its pool has the
- * SDK's settings (500 connections, unbounded queue, 20 s idle) and it runs on the same default
- * event loops.
+ * The floor: Reactor Netty's {@link HttpClient} used directly, with the SDK's request (same URL,
+ * same headers, v1 signed per request or v2 HTTP Basic) and the SDK's models, but nothing else:
+ * no timeout, no retry wrapper, no logging hooks, no size limit, a hand-written streaming parse.
+ * Its pool has the SDK's settings (500 connections, unbounded queue, 20 s idle) and it runs on
+ * the same default event loops.
  */
 final class NettyFloor implements Contender {
     static final String USER_AGENT = "flowroute-benchmarks/floor (Java " + System.getProperty("java.version") + ")";
 
+    private final Workload workload;
     private final ConnectionProvider pool;
     private final HttpClient client;
-    private final HandSigner signer;
+    private final HandAuth auth;
     private final String origin;
 
-    NettyFloor(String origin, String accessKey, String secretKey) {
-        this(origin, accessKey, secretKey, 500);
+    NettyFloor(Workload workload, String origin, String accessKey, String secretKey) {
+        this(workload, origin, accessKey, secretKey, 500);
     }
 
-    NettyFloor(String origin, String accessKey, String secretKey, int maxConnections) {
+    NettyFloor(Workload workload, String origin, String accessKey, String secretKey, int maxConnections) {
+        this.workload = workload;
         this.pool = ConnectionProvider.builder("floor")
                 .maxConnections(maxConnections)
                 .pendingAcquireMaxCount(-1)
                 .maxIdleTime(Duration.ofSeconds(20))
                 .build();
         this.client = HttpClient.create(pool);
-        this.signer = new HandSigner(accessKey, secretKey, Clock.systemUTC());
+        this.auth = new HandAuth(workload.version, origin, accessKey, secretKey);
         this.origin = origin;
     }
 
@@ -44,26 +45,33 @@ final class NettyFloor implements Contender {
     }
 
     @Override
+    public Workload workload() {
+        return workload;
+    }
+
+    @Override
     public boolean blocking() {
         return false;
     }
 
     @Override
-    public void search(Completion done) {
-        HandSigner.Headers signed = signer.sign("GET", origin, FixedResponses.SEARCH_PATH, FixedResponses.SEARCH_QUERY, null);
+    public void call(Completion done) {
+        String query = workload.query(workload.nextPage());
+        String[] headers = auth.headers(workload.path, query);
         client.request(HttpMethod.GET)
-                .uri(origin + FixedResponses.SEARCH_PATH + "?" + FixedResponses.SEARCH_QUERY)
+                .uri(origin + workload.path + "?" + query)
                 .send((request, outbound) -> {
-                    request.header(HttpHeaderNames.ACCEPT, "application/json")
-                            .header(HttpHeaderNames.USER_AGENT, USER_AGENT)
-                            .header("X-Timestamp", signed.timestamp)
-                            .header(HttpHeaderNames.AUTHORIZATION, signed.authorization);
+                    request.header(HttpHeaderNames.ACCEPT, workload.accept())
+                            .header(HttpHeaderNames.USER_AGENT, USER_AGENT);
+                    for (int i = 0; i < headers.length; i += 2) {
+                        request.header(headers[i], headers[i + 1]);
+                    }
                     return outbound;
                 })
                 .responseSingle((response, body) -> response.status().code() == 200 ? body.asByteArray()
                         : Mono.error(new IllegalStateException("HTTP " + response.status().code())))
                 .switchIfEmpty(Mono.error(() -> new IllegalStateException("empty body")))
-                .map(HandParser::availableNumbers)
+                .map(workload.parse)
                 .subscribe(page -> done.complete(page.items().size(), null), error -> done.complete(0, error));
     }
 

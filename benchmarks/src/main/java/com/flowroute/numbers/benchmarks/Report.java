@@ -24,7 +24,7 @@ final class Report {
 
     static final String SDK = "SDK reactive";
     static final String FLOOR = "floor (Reactor Netty)";
-    static final String JDK = "JDK HttpClient";
+    static final String JDK = JdkHttp.Mode.DEFAULT_EXECUTOR.label;
     static final String BLOCKING = "SDK blocking";
 
     // Goals of issue 7.

@@ -71,10 +71,10 @@ class ContendersTest {
     void everyContenderGetsTheTenNumbersOfTheSearch() throws Exception {
         ThreadPoolExecutor callers = (ThreadPoolExecutor) Executors.newFixedThreadPool(1);
         long before = server.searches();
-        try (SdkReactive sdk = new SdkReactive(server.baseUrl(), CREDENTIALS);
-                NettyFloor floor = new NettyFloor(server.origin(), BenchmarkMain.ACCESS_KEY, BenchmarkMain.SECRET_KEY);
-                JdkHttp jdk = new JdkHttp(server.origin(), BenchmarkMain.ACCESS_KEY, BenchmarkMain.SECRET_KEY);
-                SdkBlocking blocking = new SdkBlocking(server.baseUrl(), CREDENTIALS)) {
+        try (SdkReactive sdk = new SdkReactive(Workload.V1_SEARCH, server.origin(), CREDENTIALS);
+                NettyFloor floor = new NettyFloor(Workload.V1_SEARCH, server.origin(), BenchmarkMain.ACCESS_KEY, BenchmarkMain.SECRET_KEY);
+                JdkHttp jdk = new JdkHttp(Workload.V1_SEARCH, JdkHttp.Mode.DEFAULT_EXECUTOR, server.origin(), BenchmarkMain.ACCESS_KEY, BenchmarkMain.SECRET_KEY);
+                SdkBlocking blocking = new SdkBlocking(Workload.V1_SEARCH, server.origin(), CREDENTIALS)) {
             for (Contender contender : List.of(sdk, floor, jdk, blocking)) {
                 BenchmarkMain.checkOneCall(contender, callers);
             }
@@ -87,8 +87,8 @@ class ContendersTest {
     @Test
     void closedLoopCountsCallsLatenciesAndAllocation() {
         ExecutorService callers = Executors.newFixedThreadPool(4);
-        try (SdkReactive sdk = new SdkReactive(server.baseUrl(), CREDENTIALS);
-                SdkBlocking blocking = new SdkBlocking(server.baseUrl(), CREDENTIALS)) {
+        try (SdkReactive sdk = new SdkReactive(Workload.V1_SEARCH, server.origin(), CREDENTIALS);
+                SdkBlocking blocking = new SdkBlocking(Workload.V1_SEARCH, server.origin(), CREDENTIALS)) {
             for (Contender contender : List.of(sdk, blocking)) {
                 long before = server.searches();
                 ClosedLoop.Window window = ClosedLoop.run(contender, 4, Duration.ofMillis(200), callers);
@@ -106,8 +106,8 @@ class ContendersTest {
 
     @Test
     void takeFiveSendsOneRequest() {
-        try (SdkReactive sdk = new SdkReactive(server.baseUrl(), CREDENTIALS);
-                SdkBlocking blocking = new SdkBlocking(server.baseUrl(), CREDENTIALS)) {
+        try (SdkReactive sdk = new SdkReactive(Workload.V1_SEARCH, server.origin(), CREDENTIALS);
+                SdkBlocking blocking = new SdkBlocking(Workload.V1_SEARCH, server.origin(), CREDENTIALS)) {
             PagingRun.Result result = PagingRun.quick(server, sdk.client(), blocking.client());
 
             assertEquals(1, result.take5Requests);
@@ -117,7 +117,7 @@ class ContendersTest {
 
     @Test
     void burstCountsWhatTheServerSawAtOnce() {
-        try (SdkReactive sdk = new SdkReactive(server.baseUrl(), CREDENTIALS)) {
+        try (SdkReactive sdk = new SdkReactive(Workload.V1_SEARCH, server.origin(), CREDENTIALS)) {
             InFlightRun.Burst burst = InFlightRun.run(server, sdk, 500, 50, Duration.ofMillis(50));
 
             assertEquals(0, burst.errors, () -> String.valueOf(burst.firstError));
