@@ -1,7 +1,7 @@
 package com.flowroute.numbers.cli;
 
 /**
- * One field of a result: {@code key} names it in JSON and CSV ({@code rateCenter}),
+ * One field of a result: {@code key} names it in JSON and CSV ({@code rate_center}),
  * {@code header} in tables ({@code RATE CENTER}).
  */
 record Column(String key, String header) {

@@ -61,8 +61,8 @@ class InventoryCommandsTest {
         assertEquals(2, json.json().size());
         for (JsonNode number : json.json()) {
             assertTrue(number.get("number").asText().startsWith("1206641"), json::toString);
-            assertTrue(number.get("monthlyCost").isNumber(), "money is a JSON number");
-            assertTrue(new BigDecimal(number.get("monthlyCost").asText()).signum() > 0, json::toString);
+            assertTrue(number.get("monthly_cost").isNumber(), "money is a JSON number");
+            assertTrue(new BigDecimal(number.get("monthly_cost").asText()).signum() > 0, json::toString);
             assertTrue(number.get("state").asText().equalsIgnoreCase("WA"), json::toString);
         }
         assertEquals(0, table.status(), table::toString);

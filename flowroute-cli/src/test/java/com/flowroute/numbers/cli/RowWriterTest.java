@@ -11,7 +11,7 @@ import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 class RowWriterTest {
-    private static final List<Column> COLUMNS = List.of(Column.of("name"), new Column("monthlyCost", "MONTHLY"),
+    private static final List<Column> COLUMNS = List.of(Column.of("name"), new Column("monthly_cost", "MONTHLY"),
             Column.of("routes"), Column.of("alias"));
 
     @Test
@@ -47,7 +47,7 @@ class RowWriterTest {
 
     @Test
     void aRecordIsOneFieldPerLineAsATable() {
-        String record = write(OutputFormat.TABLE, List.of(Column.of("number"), Column.of("rateCenter")),
+        String record = write(OutputFormat.TABLE, List.of(Column.of("number"), Column.of("rate_center")),
                 rows -> rows.row("12066417744", Optional.empty()), true);
 
         assertEquals("NUMBER       12066417744\nRATE CENTER\n", record);
