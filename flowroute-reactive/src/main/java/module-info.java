@@ -9,6 +9,7 @@ module com.flowroute.numbers.reactive {
     requires transitive reactor.netty.core;
     requires transitive reactor.netty.http;
     requires io.netty.buffer;
+    requires io.netty.common;
     requires io.netty.codec.http;
     requires io.netty.transport;
     requires org.slf4j;

@@ -15,7 +15,7 @@ import java.util.concurrent.Executors;
  * call (client side, every thread but the loopback server's), the medians of interleaved rounds.
  * Far steadier than throughput on a busy machine, so it is what a change to the send path is
  * judged by:
- * {@code java -cp flowroute-benchmarks.jar com.flowroute.numbers.benchmarks.CallProfile [c] [rounds] [seconds] [warm-up seconds] [workload...] [--sdk-only]}.
+ * {@code java -cp flowroute-benchmarks.jar com.flowroute.numbers.benchmarks.CallProfile [c] [rounds] [seconds] [warm-up seconds] [workload...] [--sdk-only | --floor-only]}.
  */
 final class CallProfile {
     private CallProfile() {}
@@ -27,9 +27,12 @@ final class CallProfile {
         double warmup = args.length > 3 ? Double.parseDouble(args[3]) : 10;
         List<Workload> workloads = new ArrayList<>();
         boolean sdkOnly = false;
+        boolean floorOnly = false;
         for (int i = 4; i < args.length; i++) {
             if (args[i].equals("--sdk-only")) {
                 sdkOnly = true;
+            } else if (args[i].equals("--floor-only")) {
+                floorOnly = true;
             } else {
                 workloads.add(Workload.valueOf(args[i]));
             }
@@ -42,7 +45,9 @@ final class CallProfile {
         List<Contender> contenders = new ArrayList<>();
         try (LoopbackServer server = LoopbackServer.start()) {
             for (Workload workload : workloads) {
-                contenders.add(new SdkReactive(workload, server.origin(), credentials));
+                if (!floorOnly) {
+                    contenders.add(new SdkReactive(workload, server.origin(), credentials));
+                }
                 if (!sdkOnly) {
                     contenders.add(new NettyFloor(workload, server.origin(), BenchmarkMain.ACCESS_KEY, BenchmarkMain.SECRET_KEY));
                 }

@@ -81,7 +81,16 @@ public final class Urls {
 
     /** {@code application/x-www-form-urlencoded} encoding: space becomes {@code +}. */
     public static String formEncode(String text) {
-        return URLEncoder.encode(text, StandardCharsets.UTF_8);
+        // Most names and values (limit, 206, 1206...) need no encoding: skip URLEncoder's buffers.
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean unchanged = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                    || c == '.' || c == '-' || c == '*' || c == '_';
+            if (!unchanged) {
+                return URLEncoder.encode(text, StandardCharsets.UTF_8);
+            }
+        }
+        return text;
     }
 
     /**

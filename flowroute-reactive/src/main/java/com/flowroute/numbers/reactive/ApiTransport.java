@@ -25,6 +25,7 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.IntSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -55,6 +56,7 @@ final class ApiTransport implements AutoCloseable {
     private final CallObserver observer;
     private final ConnectionProvider ownedPool;
     private final HttpClient client;
+    private final AttemptTimeout.Timers timers;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     ApiTransport(ClientSettings settings) {
@@ -76,10 +78,11 @@ final class ApiTransport implements AutoCloseable {
         this.client = base
                 // Credentials go to the configured origin only: a redirect is an answer, never followed.
                 .followRedirect(false)
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, settings.connectTimeout.toMillis()))
-                // From here on the request may reach the server: a failure is no longer "nothing sent".
-                .doOnRequest((request, connection) -> request.currentContextView()
-                        .<Attempt>getOrEmpty(Attempt.class).ifPresent(attempt -> attempt.sent = true));
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, settings.connectTimeout.toMillis()));
+        // The response timeouts run on the event loops the client's connections use.
+        HttpClient configured = this.client;
+        this.timers = new AttemptTimeout.Timers(() -> configured.configuration().loopResources()
+                .onClient(configured.configuration().isPreferNative()));
     }
 
     /**
@@ -141,11 +144,16 @@ final class ApiTransport implements AutoCloseable {
         }
     }
 
-    /** Per-attempt state, shared with the connection hooks through the Reactor context. */
-    private static final class Attempt {
+    /** Per-attempt state, shared with the request's and the response's callbacks; reads its status for the observer. */
+    private static final class Attempt implements IntSupplier {
         volatile boolean sent;
         volatile int status;
         boolean logged;
+
+        @Override
+        public int getAsInt() {
+            return status;
+        }
     }
 
     private <T> Mono<T> attempt(Authenticator authenticator, Operation<T> operation, int number) {
@@ -157,9 +165,11 @@ final class ApiTransport implements AutoCloseable {
             PreparedRequest prepared = authenticator.prepare(operation.request());
             Attempt attempt = new Attempt();
             long start = System.nanoTime();
-            return observer.attempt(prepared, number, () -> attempt.status, client.request(HttpMethod.valueOf(prepared.method()))
+            Mono<T> exchange = client.request(HttpMethod.valueOf(prepared.method()))
                     .uri(prepared.url())
                     .send((out, outbound) -> {
+                        // From here on the request may reach the server: a failure is no longer "nothing sent".
+                        attempt.sent = true;
                         out.header(HttpHeaderNames.USER_AGENT, settings.userAgent);
                         for (Map.Entry<String, String> header : prepared.headers()) {
                             out.header(header.getKey(), header.getValue());
@@ -171,23 +181,30 @@ final class ApiTransport implements AutoCloseable {
                         return outbound.sendByteArray(Mono.just(prepared.body()));
                     })
                     .responseConnection((response, connection) -> read(response, connection, prepared, attempt, operation))
-                    .next()
-                    .timeout(settings.responseTimeout)
-                    .contextWrite(context -> context.put(Attempt.class, attempt))
+                    .next();
+            Mono<T> timed = new AttemptTimeout<>(exchange, settings.responseTimeout, timers)
                     .onErrorMap(error -> !(error instanceof FlowrouteException),
-                            error -> TransportFailures.of(error, prepared.call(), attempt.sent, settings))
-                    .doOnEach(signal -> {
-                        if (LOG.isDebugEnabled() && !signal.isOnSubscribe() && !attempt.logged) {
-                            attempt.logged = true;
-                            LOG.debug("{} -> {} in {} ms (attempt {})", prepared.call(),
-                                    !signal.isOnError() || attempt.status != 0 ? Integer.toString(attempt.status)
-                                            : "failed: " + signal.getThrowable().getMessage(),
-                                    (System.nanoTime() - start) / 1_000_000, number);
-                        }
-                    })
-                    .doOnCancel(() -> LOG.debug("{} cancelled after {} ms (attempt {})", prepared.call(),
-                            (System.nanoTime() - start) / 1_000_000, number)));
+                            error -> TransportFailures.of(error, prepared.call(), attempt.sent, settings));
+            return observer.attempt(prepared, number, attempt, LOG.isDebugEnabled() ? logged(timed, prepared, attempt,
+                    start, number) : timed);
         });
+    }
+
+    // One DEBUG line per attempt (its outcome, or its cancellation); the operators are there only
+    // while DEBUG is on for the client's logger.
+    private static <T> Mono<T> logged(Mono<T> attemptMono, PreparedRequest prepared, Attempt attempt, long start, int number) {
+        return attemptMono
+                .doOnEach(signal -> {
+                    if (!signal.isOnSubscribe() && !attempt.logged) {
+                        attempt.logged = true;
+                        LOG.debug("{} -> {} in {} ms (attempt {})", prepared.call(),
+                                !signal.isOnError() || attempt.status != 0 ? Integer.toString(attempt.status)
+                                        : "failed: " + signal.getThrowable().getMessage(),
+                                (System.nanoTime() - start) / 1_000_000, number);
+                    }
+                })
+                .doOnCancel(() -> LOG.debug("{} cancelled after {} ms (attempt {})", prepared.call(),
+                        (System.nanoTime() - start) / 1_000_000, number));
     }
 
     private <T> Mono<T> read(HttpClientResponse response, Connection connection, PreparedRequest prepared, Attempt attempt,

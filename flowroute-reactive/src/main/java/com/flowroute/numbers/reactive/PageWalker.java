@@ -27,7 +27,8 @@ final class PageWalker<T, R> {
     private final FluxSink<R> sink;
     private final Function<String, Mono<Page<T>>> fetch;
     private final Function<Page<T>, Iterable<R>> elements;
-    private final Set<String> followed = new HashSet<>();
+    // The links read so far, made on the second page: most walks read one page.
+    private Set<String> followed;
     private final AtomicInteger wip = new AtomicInteger();
     private final AtomicLong requested = new AtomicLong();
 
@@ -53,6 +54,7 @@ final class PageWalker<T, R> {
         this.elements = elements;
         this.nextLink = startLink;
         if (startLink != null) {
+            followed = new HashSet<>();
             followed.add(startLink);
         }
     }
@@ -144,6 +146,9 @@ final class PageWalker<T, R> {
             return null;
         }
         String link = page.nextLink().get();
+        if (followed == null) {
+            followed = new HashSet<>();
+        }
         if (!followed.add(link)) {
             lastPage = true;
             return new FlowrouteTransportException("the server's links.next " + link

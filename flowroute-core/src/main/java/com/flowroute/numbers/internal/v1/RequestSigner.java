@@ -13,12 +13,12 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -32,12 +32,26 @@ public final class RequestSigner {
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
     private static final HexFormat HEX = HexFormat.of();
 
+    private static final Map.Entry<String, String> ACCEPT = Map.entry("Accept", V1Wire.MEDIA_TYPE);
+    private static final Map.Entry<String, String> CONTENT_TYPE = Map.entry("Content-Type", V1Wire.MEDIA_TYPE);
+
     private final String accessKey;
     private final SecretKeySpec key;
     // Initialized with the key once and only ever cloned: Mac.getInstance and init on every request
     // cost a provider lookup, about half the time of signing.
     private final Mac prototype;
+    // A few Macs ready for reuse (a clone is a few hundred bytes and a copy of the key's state):
+    // a thread takes one, signs, and puts it back; two signing at once make a clone.
+    private final AtomicReferenceArray<Mac> spare = new AtomicReferenceArray<>(4);
     private final Clock clock;
+    // The X-Timestamp text of the current second, formatted once per second rather than per request.
+    private volatile Stamp stamp = new Stamp(Long.MIN_VALUE, "");
+    // The origin text of the last URI signed for: a client signs for one origin.
+    private volatile Origin origin = new Origin(null, "");
+
+    private record Stamp(long second, String text) {}
+
+    private record Origin(URI uri, String text) {}
 
     /** A signer for {@code credentials} that reads the time from {@code clock}. */
     public RequestSigner(FlowrouteCredentials credentials, Clock clock) {
@@ -55,19 +69,55 @@ public final class RequestSigner {
      */
     public PreparedRequest sign(URI origin, WireRequest request) {
         String sortedQuery = Urls.sortedQuery(request.query());
-        String timestamp = timestamp(clock.instant());
-        String base = Urls.origin(origin);
-        String signature = HEX.formatHex(mac().doFinal(message(timestamp, request.method(), request.body(),
-                canonicalUri(base, request.rawPath(), sortedQuery)).getBytes(StandardCharsets.UTF_8)));
-        String pathAndQuery = sortedQuery.isEmpty() ? request.rawPath() : request.rawPath() + "?" + sortedQuery;
-        List<Map.Entry<String, String>> headers = new ArrayList<>(4);
-        headers.add(Map.entry("Accept", V1Wire.MEDIA_TYPE));
-        headers.add(Map.entry("X-Timestamp", timestamp));
-        headers.add(Map.entry("Authorization", authorization(accessKey, signature)));
-        if (request.body() != null) {
-            headers.add(Map.entry("Content-Type", V1Wire.MEDIA_TYPE));
-        }
+        String timestamp = timestamp();
+        String base = origin(origin);
+        // The signed message, as message(timestamp, method, md5, canonicalUri(...)) writes it, in one piece.
+        String rawPath = request.rawPath();
+        String md5 = md5Hex(request.body());
+        StringBuilder message = new StringBuilder(timestamp.length() + request.method().length() + md5.length()
+                + base.length() + rawPath.length() + sortedQuery.length() + 4)
+                .append(timestamp).append('\n').append(request.method()).append('\n').append(md5).append('\n')
+                .append(base).append(rawPath).append('\n').append(sortedQuery);
+        String signature = HEX.formatHex(hmac(message.toString().getBytes(StandardCharsets.UTF_8)));
+        String pathAndQuery = sortedQuery.isEmpty() ? rawPath : rawPath + "?" + sortedQuery;
+        List<Map.Entry<String, String>> headers = request.body() == null
+                ? List.of(ACCEPT, Map.entry("X-Timestamp", timestamp), Map.entry("Authorization", authorization(accessKey, signature)))
+                : List.of(ACCEPT, Map.entry("X-Timestamp", timestamp), Map.entry("Authorization", authorization(accessKey, signature)),
+                        CONTENT_TYPE);
         return new PreparedRequest(request.method(), base + pathAndQuery, pathAndQuery, headers, request.body());
+    }
+
+    // The clock's second as X-Timestamp: the same text for every request of that second.
+    private String timestamp() {
+        Instant now = clock.instant();
+        long second = now.getEpochSecond();
+        Stamp current = stamp;
+        if (current.second() != second) {
+            current = new Stamp(second, timestamp(now));
+            stamp = current;
+        }
+        return current.text();
+    }
+
+    private String origin(URI uri) {
+        Origin current = origin;
+        if (current.uri() != uri) {
+            current = new Origin(uri, Urls.origin(uri));
+            origin = current;
+        }
+        return current.text();
+    }
+
+    private byte[] hmac(byte[] message) {
+        int slot = (int) (Thread.currentThread().getId() & (spare.length() - 1));
+        Mac mac = spare.getAndSet(slot, null);
+        if (mac == null) {
+            mac = mac();
+        }
+        byte[] result = mac.doFinal(message);
+        // doFinal leaves the Mac reset, ready for the next message.
+        spare.lazySet(slot, mac);
+        return result;
     }
 
     /**

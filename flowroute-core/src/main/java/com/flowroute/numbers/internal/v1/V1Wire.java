@@ -609,7 +609,7 @@ public final class V1Wire {
                     .number(number(key))
                     .initialCost(initialCost.required("initial_cost"))
                     .monthlyCost(monthlyCost.required("monthly_cost"))
-                    .billingMethods(billingMethods.optional().orElse(List.of()))
+                    .billingMethods(orEmpty(billingMethods.value()))
                     .rateCenter(rateCenter.required("ratecenter"))
                     .state(state.required("state"))
                     .build();
@@ -653,7 +653,7 @@ public final class V1Wire {
             return AccountNumber.builder()
                     .number(number(key))
                     .billingMethod(BillingMethod.of(billingMethod.required("billing_method")))
-                    .routes(routes.optional().orElse(List.of()))
+                    .routes(orEmpty(routes.value()))
                     .build();
         }
 
@@ -861,6 +861,10 @@ public final class V1Wire {
             throw Json.malformed("key \"" + key + "\" of \"" + field + "\" is not " + length + " digits");
         }
         return key;
+    }
+
+    private static <E> List<E> orEmpty(List<E> list) {
+        return list == null ? List.of() : list;
     }
 
     // A v1 amount: a JSON number as it is, or a string holding one (no detour through double).

@@ -7,7 +7,6 @@ import com.flowroute.numbers.internal.Urls;
 import com.flowroute.numbers.internal.WireRequest;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -20,26 +19,26 @@ import java.util.Map;
  */
 public final class BasicAuthenticator implements Authenticator {
     private final String origin;
-    private final String authorization;
+    // The same headers on every request, so built once.
+    private final List<Map.Entry<String, String>> headers;
+    private final List<Map.Entry<String, String>> headersWithBody;
 
     /** An authenticator sending {@code credentials} to {@code origin}. */
     public BasicAuthenticator(FlowrouteCredentials credentials, URI origin) {
         this.origin = Urls.origin(origin);
-        this.authorization = "Basic " + Base64.getEncoder().encodeToString(
-                (credentials.accessKey() + ":" + credentials.secretKey()).getBytes(StandardCharsets.UTF_8));
+        Map.Entry<String, String> accept = Map.entry("Accept", JsonApi.MEDIA_TYPE);
+        Map.Entry<String, String> authorization = Map.entry("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                (credentials.accessKey() + ":" + credentials.secretKey()).getBytes(StandardCharsets.UTF_8)));
+        this.headers = List.of(accept, authorization);
+        this.headersWithBody = List.of(accept, authorization, Map.entry("Content-Type", JsonApi.MEDIA_TYPE));
     }
 
     @Override
     public PreparedRequest prepare(WireRequest request) {
         String query = Urls.query(request.query());
         String pathAndQuery = query.isEmpty() ? request.rawPath() : request.rawPath() + "?" + query;
-        List<Map.Entry<String, String>> headers = new ArrayList<>(3);
-        headers.add(Map.entry("Accept", JsonApi.MEDIA_TYPE));
-        headers.add(Map.entry("Authorization", authorization));
-        if (request.body() != null) {
-            headers.add(Map.entry("Content-Type", JsonApi.MEDIA_TYPE));
-        }
-        return new PreparedRequest(request.method(), origin + pathAndQuery, pathAndQuery, headers, request.body());
+        return new PreparedRequest(request.method(), origin + pathAndQuery, pathAndQuery,
+                request.body() == null ? headers : headersWithBody, request.body());
     }
 
     @Override

@@ -267,6 +267,10 @@ public final class V2Wire {
      * is never followed: real responses have pointed it at internal hosts.
      */
     public static <T> Page<T> continuation(WireRequest sent, Page<T> page) {
+        if (page.nextLink().isEmpty() && page.prevLink().isEmpty()) {
+            // Already the last page as the caller sees it (no copy of its items).
+            return page;
+        }
         if (page.nextLink().isEmpty() || page.items().isEmpty()) {
             return Page.of(page.items(), Optional.empty(), Optional.empty());
         }
