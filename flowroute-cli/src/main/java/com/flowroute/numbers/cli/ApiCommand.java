@@ -28,7 +28,7 @@ abstract class ApiCommand implements Callable<Integer> {
     }
 
     /**
-     * Checks the input and builds the SDK's query values, so that bad input is refused before
+     * Validation the input and builds the SDK's query values, so that bad input is refused before
      * anything happens.
      *
      * @throws IllegalArgumentException naming the field, the value and the rule
