@@ -4,6 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.flowroute.numbers.PhoneNumber;
+import java.util.Optional;
+import java.time.Duration;
+import java.net.URI;
+import com.flowroute.numbers.blocking.FlowrouteClient;
+import com.flowroute.numbers.Route;
+import com.flowroute.numbers.NumberDetails;
+import com.flowroute.numbers.FlowrouteApiVersion;
 import com.flowroute.numbers.sandbox.FlowrouteSandbox;
 import com.flowroute.numbers.sandbox.FlowrouteSandboxExtension;
 import java.io.IOException;
@@ -24,7 +31,7 @@ class ReadmeSnippetsTest {
     private static final Path README = Path.of("../README.md");
 
     @ParameterizedTest
-    @ValueSource(strings = {"reactive-quickstart", "blocking-quickstart"})
+    @ValueSource(strings = {"reactive-quickstart", "blocking-quickstart", "v2-quickstart", "texting", "texting-receive", "e911-cnam"})
     void readmeShowsTheSnippetAsCompiled(String name) throws IOException {
         String snippet = snippet(Files.readString(SOURCE), name);
         String readme = Files.readString(README);
@@ -45,6 +52,54 @@ class ReadmeSnippetsTest {
         assertEquals(listed.get(0).split(" ")[0], sandbox.accountNumbers().get(0).toString());
         assertEquals(1, sandbox.journal().stream().filter(r -> r.path().equals("/v1/available-tns/tns/")).count(),
                 "one search request for five numbers");
+    }
+
+    @Test
+    void v2SnippetBuysRoutesAndRenamesANumberOverV2(FlowrouteSandbox sandbox) {
+        Route pbx = ReadmeSnippets.v2(sandbox.credentials(), sandbox.baseUrl());
+
+        assertTrue(pbx.id().isPresent(), "the created route carries its v2 id");
+        PhoneNumber bought = sandbox.accountNumbers().get(0);
+        try (FlowrouteClient client = FlowrouteClient.builder().credentials(sandbox.credentials()).baseUrl(sandbox.baseUrl())
+                .apiVersion(FlowrouteApiVersion.V2).build()) {
+            NumberDetails details = client.numbers().details(bought);
+            assertEquals(Optional.of("front desk"), details.alias());
+            assertEquals(List.of(pbx), details.routes(), "primary set to the PBX, failover cleared");
+        }
+        assertTrue(sandbox.journal().stream().allMatch(r -> r.path().startsWith("/v2/")), "every request over v2");
+    }
+
+    @Test
+    void textingSnippetSendsAndListsAndTheReceiveSnippetReadsAWebhook(FlowrouteSandbox sandbox) {
+        try (FlowrouteClient client = FlowrouteClient.builder().credentials(sandbox.credentials()).baseUrl(sandbox.baseUrl())
+                .build()) {
+            PhoneNumber from = PhoneNumber.parse("12066417744");
+            client.numbers().purchase(from);
+            String id = ReadmeSnippets.texting(client, from.toString(), "12065550199", URI.create("http://127.0.0.1:9/sms"));
+
+            assertTrue(id.startsWith("mdr2-"), id);
+            assertEquals(1, sandbox.sentMessages().size());
+        }
+        String reply = ReadmeSnippets.receive(("{\"to\":\"12066417744\",\"from\":\"12065550199\",\"body\":\"hi\","
+                + "\"id\":\"mdr2-1\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals("Thanks, 206 caller: we got 2 characters", reply);
+    }
+
+    @Test
+    void emergencyAddressSnippetRegistersAndAssigns() {
+        // A sandbox that approves CNAM records at once, as Flowroute does within 48 hours.
+        try (FlowrouteSandbox sandbox = FlowrouteSandbox.builder().cnamApprovalDelay(Duration.ZERO).start();
+                FlowrouteClient client = FlowrouteClient.builder().credentials(sandbox.credentials())
+                        .baseUrl(sandbox.baseUrl()).apiVersion(FlowrouteApiVersion.V2).build()) {
+            PhoneNumber number = PhoneNumber.parse("12066417744");
+            client.numbers().purchase(number);
+
+            String e911 = ReadmeSnippets.emergencyAddress(client, number);
+
+            NumberDetails details = client.numbers().details(number);   // v2 details name the records
+            assertEquals(Optional.of(e911), details.e911AddressId());
+            assertTrue(details.cnamPresetId().isPresent(), "the caller name is assigned");
+        }
     }
 
     /** The lines between BEGIN and END, with the common indentation removed. */
