@@ -120,15 +120,21 @@ final class PageWalker<T, R> {
                             .contextWrite(sink.contextView())
                             .subscribe(
                                     result -> {
+                                        // Done: nothing left to cancel (cancelling a finished request
+                                        // still walks its whole chain of operators).
+                                        inFlight = null;
                                         arrived = result;
                                         drain();
                                     },
                                     error -> {
+                                        inFlight = null;
                                         failure = error;
                                         fetching = false;
                                         drain();
                                     });
-                    inFlight = request;
+                    if (!request.isDisposed()) {
+                        inFlight = request;
+                    }
                     // A cancel on another thread that ran onDispose before the line above.
                     if (sink.isCancelled()) {
                         request.dispose();

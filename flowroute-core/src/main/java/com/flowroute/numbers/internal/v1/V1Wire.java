@@ -129,17 +129,25 @@ public final class V1Wire {
          */
         public List<Map.Entry<String, String>> parameters(Q query) {
             for (Parameter<Q> parameter : v2Only) {
-                parameter.read().apply(query).ifPresent(value -> {
-                    throw Validation.invalid(parameter.field(), value, "is supported by API v2 only: build the client with"
+                Optional<String> value = parameter.read().apply(query);
+                if (value.isPresent()) {
+                    throw Validation.invalid(parameter.field(), value.get(), "is supported by API v2 only: build the client with"
                             + " apiVersion(FlowrouteApiVersion.V2)");
-                });
+                }
             }
-            List<Map.Entry<String, String>> out = new ArrayList<>();
+            List<Map.Entry<String, String>> out = new ArrayList<>(filters.size() + 2);
             for (Parameter<Q> parameter : filters) {
-                parameter.read().apply(query).ifPresent(value -> out.add(Map.entry(parameter.wireName(), value)));
+                Optional<String> value = parameter.read().apply(query);
+                if (value.isPresent()) {
+                    out.add(Map.entry(parameter.wireName(), value.get()));
+                }
             }
-            query.pageSize().ifPresent(size -> out.add(Map.entry("limit", Integer.toString(size))));
-            query.page().ifPresent(page -> out.add(Map.entry("page", Integer.toString(page))));
+            if (query.pageSize().isPresent()) {
+                out.add(Map.entry("limit", Integer.toString(query.pageSize().getAsInt())));
+            }
+            if (query.page().isPresent()) {
+                out.add(Map.entry("page", Integer.toString(query.page().getAsInt())));
+            }
             return out;
         }
 

@@ -158,11 +158,15 @@ public final class V2Wire {
          * size, and {@code offset = (page - 1) * pageSize} when it starts past the first page.
          */
         public List<Map.Entry<String, String>> parameters(Q query) {
-            List<Map.Entry<String, String>> out = new ArrayList<>();
+            List<Map.Entry<String, String>> out = new ArrayList<>(filters.size() + 2);
             for (Parameter<Q> parameter : filters) {
-                parameter.read().apply(query).ifPresent(value -> out.add(Map.entry(parameter.wireName(), value)));
+                Optional<String> value = parameter.read().apply(query);
+                if (value.isPresent()) {
+                    out.add(Map.entry(parameter.wireName(), value.get()));
+                }
             }
-            return paged(out, query);
+            addPaging(out, query);
+            return out;
         }
 
         /** A page of this listing's answer; {@link Page#nextLink()} is the server's, see {@link #continuation}. */
@@ -251,13 +255,20 @@ public final class V2Wire {
      * request of every v2 listing.
      */
     public static List<Map.Entry<String, String>> paged(List<Map.Entry<String, String>> filters, PagedQuery query) {
-        List<Map.Entry<String, String>> out = new ArrayList<>(filters);
-        query.pageSize().ifPresent(size -> out.add(Map.entry("limit", Integer.toString(size))));
+        List<Map.Entry<String, String>> out = new ArrayList<>(filters.size() + 2);
+        out.addAll(filters);
+        addPaging(out, query);
+        return out;
+    }
+
+    private static void addPaging(List<Map.Entry<String, String>> out, PagedQuery query) {
+        if (query.pageSize().isPresent()) {
+            out.add(Map.entry("limit", Integer.toString(query.pageSize().getAsInt())));
+        }
         int offset = (query.page().orElse(1) - 1) * query.pageSize().orElse(DEFAULT_LIMIT);
         if (offset > 0) {
             out.add(Map.entry("offset", Integer.toString(offset)));
         }
-        return out;
     }
 
     /**
@@ -558,11 +569,12 @@ public final class V2Wire {
     }
 
     private static Optional<String> searchStartsWith(NumberSearch search) {
-        List<String> given = new ArrayList<>();
-        search.npa().ifPresent(npa -> given.add("npa"));
-        search.tn().ifPresent(tn -> given.add("tn"));
-        search.startsWith().ifPresent(start -> given.add("startsWith"));
-        if (given.size() > 1) {
+        int count = (search.npa().isPresent() ? 1 : 0) + (search.tn().isPresent() ? 1 : 0) + (search.startsWith().isPresent() ? 1 : 0);
+        if (count > 1) {
+            List<String> given = new ArrayList<>();
+            search.npa().ifPresent(npa -> given.add("npa"));
+            search.tn().ifPresent(tn -> given.add("tn"));
+            search.startsWith().ifPresent(start -> given.add("startsWith"));
             throw Validation.invalid(given.get(1), search.tn().or(search::startsWith).orElse(""), "cannot be combined with "
                     + given.get(0) + " over API v2, where both become starts_with: set one of npa (and nxx), tn and startsWith");
         }
