@@ -1,11 +1,15 @@
 package com.flowroute.numbers.benchmarks;
 
 import com.flowroute.numbers.FlowrouteCredentials;
+import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -16,9 +20,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Runs the benchmark: {@code java -jar flowroute-benchmarks.jar} for the full run (about five
+ * Runs the benchmark: {@code java -jar flowroute-benchmarks.jar} for the full run (about twenty
  * minutes), which writes {@code BENCHMARKS.md}; {@code --short} for a quick check of the key
- * ratios (a few seconds), printed only. {@code --out FILE} writes the report elsewhere.
+ * ratios (under a minute), printed only. {@code --out FILE} writes the report elsewhere.
  */
 public final class BenchmarkMain {
     static final String ACCESS_KEY = "benchmark-access-key";
@@ -35,10 +39,12 @@ public final class BenchmarkMain {
         final Duration round;
         final int burstCalls;
         final int burstsPerClient;
+        final int firstCalls;
+        final int walks;
         final Duration burstLatency = Duration.ofMillis(50);
 
         private Plan(boolean full, int[] levels, Duration jitWarmup, Duration warmup, int rounds, Duration round, int burstCalls,
-                int burstsPerClient) {
+                int burstsPerClient, int firstCalls, int walks) {
             this.full = full;
             this.levels = levels;
             this.jitWarmup = jitWarmup;
@@ -47,14 +53,17 @@ public final class BenchmarkMain {
             this.round = round;
             this.burstCalls = burstCalls;
             this.burstsPerClient = burstsPerClient;
+            this.firstCalls = firstCalls;
+            this.walks = walks;
         }
 
         static Plan full() {
-            return new Plan(true, new int[] {1, 16, 256}, Duration.ofSeconds(5), Duration.ofSeconds(2), 10, Duration.ofSeconds(2), 10_000, 3);
+            return new Plan(true, new int[] {1, 16, 256}, Duration.ofSeconds(15), Duration.ofSeconds(2), 9, Duration.ofMillis(1500),
+                    10_000, 3, 7, 5);
         }
 
         static Plan quick() {
-            return new Plan(false, new int[] {256}, Duration.ZERO, Duration.ofMillis(500), 2, Duration.ofMillis(400), 1_000, 1);
+            return new Plan(false, new int[] {16}, Duration.ZERO, Duration.ofMillis(500), 2, Duration.ofMillis(400), 1_000, 1, 1, 1);
         }
     }
 
@@ -95,6 +104,37 @@ public final class BenchmarkMain {
         System.exit(2);
     }
 
+    /** The contenders of the 10-number search: the SDK over v1 and v2 and its rivals, each against its floor. */
+    static List<Contender> searchContenders(String origin, FlowrouteCredentials credentials) {
+        ObservationRegistry registry = ObservationRegistry.create();
+        registry.observationConfig().observationHandler(new DefaultMeterObservationHandler(new SimpleMeterRegistry()));
+        List<Contender> contenders = new ArrayList<>();
+        contenders.add(new SdkReactive(Workload.V1_SEARCH, origin, credentials));
+        contenders.add(new NettyFloor(Workload.V1_SEARCH, origin, ACCESS_KEY, SECRET_KEY));
+        contenders.add(new SdkReactive(Workload.V2_SEARCH, origin, credentials));
+        contenders.add(new NettyFloor(Workload.V2_SEARCH, origin, ACCESS_KEY, SECRET_KEY));
+        contenders.add(new SdkBlocking(Workload.V1_SEARCH, origin, credentials));
+        contenders.add(new SdkReactive(Workload.V1_SEARCH, origin, credentials, registry, Report.OBSERVED));
+        contenders.add(new JdkHttp(Workload.V1_SEARCH, JdkHttp.Mode.FIXED_EXECUTOR, origin, ACCESS_KEY, SECRET_KEY));
+        contenders.add(new JdkHttp(Workload.V1_SEARCH, JdkHttp.Mode.THREAD_POOL, origin, ACCESS_KEY, SECRET_KEY));
+        contenders.add(new JdkHttp(Workload.V1_SEARCH, JdkHttp.Mode.DEFAULT_EXECUTOR, origin, ACCESS_KEY, SECRET_KEY));
+        contenders.add(new SpringWebClient(Workload.V1_SEARCH, origin, ACCESS_KEY, SECRET_KEY));
+        return contenders;
+    }
+
+    /** The contenders of the 200-number account page. */
+    static List<Contender> pageContenders(String origin, FlowrouteCredentials credentials) {
+        List<Contender> contenders = new ArrayList<>();
+        contenders.add(new SdkReactive(Workload.V1_PAGE, origin, credentials));
+        contenders.add(new NettyFloor(Workload.V1_PAGE, origin, ACCESS_KEY, SECRET_KEY));
+        contenders.add(new SdkReactive(Workload.V2_PAGE, origin, credentials));
+        contenders.add(new NettyFloor(Workload.V2_PAGE, origin, ACCESS_KEY, SECRET_KEY));
+        contenders.add(new JdkHttp(Workload.V1_PAGE, JdkHttp.Mode.FIXED_EXECUTOR, origin, ACCESS_KEY, SECRET_KEY));
+        contenders.add(new JdkHttp(Workload.V1_PAGE, JdkHttp.Mode.THREAD_POOL, origin, ACCESS_KEY, SECRET_KEY));
+        contenders.add(new SpringWebClient(Workload.V1_PAGE, origin, ACCESS_KEY, SECRET_KEY));
+        return contenders;
+    }
+
     /** Runs {@code plan}, printing progress and the key ratios to {@code log}; returns the report. */
     static Report run(Plan plan, PrintStream log) throws IOException, InterruptedException {
         Instant date = Instant.now();
@@ -102,25 +142,40 @@ public final class BenchmarkMain {
         CpuMeter cpuAtStart = CpuMeter.read();
         Machine machine = new Machine();
         Report report = new Report(machine, date, plan.full);
-        log.printf(Locale.ROOT, "%s run, %d cores, %s%n", plan.full ? "full" : "short", machine.cores, machine.java);
+        log.printf(Locale.ROOT, "%s run, %d cores, %s, load average %s%n", plan.full ? "full" : "short", machine.cores, machine.java,
+                Machine.loadAverage());
         FlowrouteCredentials credentials = FlowrouteCredentials.of(ACCESS_KEY, SECRET_KEY);
         ThreadPoolExecutor callers = callers();
-        try (LoopbackServer server = LoopbackServer.start();
-                SdkReactive sdk = new SdkReactive(Workload.V1_SEARCH, server.origin(), credentials);
-                NettyFloor floor = new NettyFloor(Workload.V1_SEARCH, server.origin(), ACCESS_KEY, SECRET_KEY);
-                JdkHttp jdk = new JdkHttp(Workload.V1_SEARCH, JdkHttp.Mode.DEFAULT_EXECUTOR, server.origin(), ACCESS_KEY, SECRET_KEY);
-                SdkBlocking blocking = new SdkBlocking(Workload.V1_SEARCH, server.origin(), credentials)) {
-            List<Contender> contenders = List.of(sdk, floor, jdk, blocking);
-            for (Contender contender : contenders) {
-                checkOneCall(contender, callers);
+        try (LoopbackServer server = LoopbackServer.start()) {
+            String origin = server.origin();
+            List<Contender> search = searchContenders(origin, credentials);
+            List<Contender> pages = pageContenders(origin, credentials);
+            try {
+                for (Contender contender : search) {
+                    checkOneCall(contender, callers);
+                }
+                for (Contender contender : pages) {
+                    checkOneCall(contender, callers);
+                }
+                log.println("first call in a fresh JVM:");
+                report.firstCalls(FirstCallRun.run(origin, plan.firstCalls));
+                log.println("10-number search:");
+                report.throughput(ThroughputRun.run(Report.SEARCH_GROUP, search, plan.levels, plan.jitWarmup, plan.warmup,
+                        plan.rounds, plan.round, callers, log));
+                closeAll(search);
+                log.println("200-number account page:");
+                report.throughput(ThroughputRun.run(Report.PAGE_GROUP, pages, plan.levels, plan.jitWarmup, plan.warmup,
+                        plan.rounds, plan.round, callers, log));
+            } finally {
+                closeAll(search);
+                closeAll(pages);
             }
-            log.println("throughput, latency, allocation:");
-            report.throughput(ThroughputRun.run(contenders, plan.levels, plan.jitWarmup, plan.warmup, plan.rounds, plan.round, callers, log));
-
             log.println("paging:");
-            report.paging(plan.full ? PagingRun.full(server, sdk.client(), blocking.client(), 250, 1)
-                    : PagingRun.quick(server, sdk.client(), blocking.client()));
-
+            try (SdkReactive sdk = new SdkReactive(Workload.V1_PAGE, origin, credentials);
+                    SdkBlocking blocking = new SdkBlocking(Workload.V1_PAGE, origin, credentials)) {
+                report.paging(plan.full ? PagingRun.full(server, sdk.client(), blocking.client(), 250, 1, plan.walks)
+                        : PagingRun.quick(server, sdk.client(), blocking.client()));
+            }
             log.println("in flight:");
             bursts(plan, server, credentials, report, log);
         } finally {
@@ -128,6 +183,7 @@ public final class BenchmarkMain {
         }
         report.runTime(Duration.ofNanos(System.nanoTime() - started));
         report.othersCores(CpuMeter.read().othersCoresSince(cpuAtStart));
+        report.loadAtEnd(Machine.loadAverage());
         log.println();
         log.print(report.keyRatios());
         if (!plan.full) {
@@ -136,6 +192,12 @@ public final class BenchmarkMain {
         }
         log.printf(Locale.ROOT, "%s run took %.1f s%n", plan.full ? "full" : "short", (System.nanoTime() - started) / 1e9);
         return report;
+    }
+
+    private static void closeAll(List<Contender> contenders) {
+        for (Contender contender : contenders) {
+            contender.close();
+        }
     }
 
     private static void bursts(Plan plan, LoopbackServer server, FlowrouteCredentials credentials, Report report, PrintStream log) {
@@ -162,8 +224,8 @@ public final class BenchmarkMain {
         }
     }
 
-    /** One caller thread per concurrent call of the blocking client, all started now so none starts mid-round. */
-    private static ThreadPoolExecutor callers() {
+    /** One caller thread per concurrent call of the blocking contenders, all started now so none starts mid-round. */
+    static ThreadPoolExecutor callers() {
         AtomicInteger number = new AtomicInteger();
         ThreadPoolExecutor callers = new ThreadPoolExecutor(MAX_CALLERS, MAX_CALLERS, 1, TimeUnit.HOURS,
                 new ArrayBlockingQueue<>(MAX_CALLERS), task -> {
@@ -175,7 +237,7 @@ public final class BenchmarkMain {
         return callers;
     }
 
-    /** Fails fast when a contender cannot do one search right, before anything is measured. */
+    /** Fails fast when a contender cannot do one call right, before anything is measured. */
     static void checkOneCall(Contender contender, ThreadPoolExecutor callers) throws InterruptedException {
         CountDownLatch done = new CountDownLatch(1);
         AtomicReference<String> problem = new AtomicReference<>();
@@ -193,10 +255,10 @@ public final class BenchmarkMain {
             contender.call(completion);
         }
         if (!done.await(30, TimeUnit.SECONDS)) {
-            throw new IllegalStateException(contender.name() + ": no answer within 30 s");
+            throw new IllegalStateException(ThroughputRun.key(contender) + ": no answer within 30 s");
         }
         if (problem.get() != null) {
-            throw new IllegalStateException(contender.name() + ": " + problem.get());
+            throw new IllegalStateException(ThroughputRun.key(contender) + ": " + problem.get());
         }
     }
 }

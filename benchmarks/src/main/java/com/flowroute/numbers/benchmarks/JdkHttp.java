@@ -40,7 +40,8 @@ final class JdkHttp implements Contender {
     private final ExecutorService executor;
     private final HttpClient client;
     private final HandAuth auth;
-    private final String origin;
+    // Built once, at its best: one URI per page (the search has one).
+    private final URI[] urls = new URI[FixedResponses.ACCOUNT_PAGES + 1];
 
     JdkHttp(Workload workload, Mode mode, String origin, String accessKey, String secretKey) {
         this.workload = workload;
@@ -61,7 +62,9 @@ final class JdkHttp implements Contender {
         }
         this.client = builder.build();
         this.auth = new HandAuth(workload.version, origin, accessKey, secretKey);
-        this.origin = origin;
+        for (int page = 1; page < urls.length; page++) {
+            urls[page] = URI.create(origin + workload.path + "?" + workload.query(page));
+        }
     }
 
     @Override
@@ -80,8 +83,9 @@ final class JdkHttp implements Contender {
     }
 
     private HttpRequest request() {
-        String query = workload.query(workload.nextPage());
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(origin + workload.path + "?" + query))
+        int page = workload.nextPage();
+        String query = workload.query(page);
+        HttpRequest.Builder request = HttpRequest.newBuilder(urls[page])
                 .header("Accept", workload.accept())
                 .header("User-Agent", USER_AGENT);
         String[] headers = auth.headers(workload.path, query);

@@ -1,5 +1,6 @@
 package com.flowroute.numbers.benchmarks;
 
+import com.flowroute.numbers.Page;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
 import java.time.Duration;
@@ -56,9 +57,14 @@ final class NettyFloor implements Contender {
 
     @Override
     public void call(Completion done) {
-        String query = workload.query(workload.nextPage());
+        fetch(workload.nextPage()).subscribe(page -> done.complete(page.items().size(), null), error -> done.complete(0, error));
+    }
+
+    /** The workload's call for {@code page} (1-based; a search has only page 1). */
+    Mono<Page<?>> fetch(int page) {
+        String query = workload.query(page);
         String[] headers = auth.headers(workload.path, query);
-        client.request(HttpMethod.GET)
+        return client.request(HttpMethod.GET)
                 .uri(origin + workload.path + "?" + query)
                 .send((request, outbound) -> {
                     request.header(HttpHeaderNames.ACCEPT, workload.accept())
@@ -71,8 +77,7 @@ final class NettyFloor implements Contender {
                 .responseSingle((response, body) -> response.status().code() == 200 ? body.asByteArray()
                         : Mono.error(new IllegalStateException("HTTP " + response.status().code())))
                 .switchIfEmpty(Mono.error(() -> new IllegalStateException("empty body")))
-                .map(workload.parse)
-                .subscribe(page -> done.complete(page.items().size(), null), error -> done.complete(0, error));
+                .map(workload.parse);
     }
 
     @Override

@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.reactivestreams.Subscription;
 import reactor.core.publisher.BaseSubscriber;
+import reactor.core.publisher.Flux;
 
 /**
  * The account listing (500 pages of 200 numbers) through {@code PagedFlux}: to a slow
@@ -48,6 +49,10 @@ final class PagingRun {
         double fastSeconds;
         long fastItems;
         long holdAllGrowth;
+        // The whole listing at full speed, SDK and floor in turns (median seconds).
+        double sdkWalkSeconds = Double.NaN;
+        double floorWalkSeconds = Double.NaN;
+        int walks;
     }
 
     private PagingRun() {}
@@ -65,12 +70,41 @@ final class PagingRun {
      * @param pauseEvery the slow subscriber sleeps {@code pauseMillis} after every so many items
      */
     static Result full(LoopbackServer server, ReactiveFlowrouteClient rx, FlowrouteClient blocking, int pauseEvery,
-            int pauseMillis) throws InterruptedException {
+            int pauseMillis, int walks) throws InterruptedException {
         Result result = new Result();
         countFirstFive(server, rx, blocking, result);
         slowWalk(server, rx, pauseEvery, pauseMillis, result);
         forScale(rx, result);
+        walks(server, rx, walks, result);
         return result;
+    }
+
+    /**
+     * The 500 pages at full speed, one page in flight: the SDK's {@code list().count()} and the
+     * floor fetching the same pages one after the other, in turns; medians of {@code walks} each.
+     */
+    static void walks(LoopbackServer server, ReactiveFlowrouteClient rx, int walks, Result result) {
+        double[] sdk = new double[walks];
+        double[] floor = new double[walks];
+        try (NettyFloor raw = new NettyFloor(Workload.V1_PAGE, server.origin(), BenchmarkMain.ACCESS_KEY, BenchmarkMain.SECRET_KEY)) {
+            for (int i = 0; i < walks; i++) {
+                long start = System.nanoTime();
+                Long items = rx.numbers().list(QUERY).count().block(Duration.ofSeconds(120));
+                sdk[i] = (System.nanoTime() - start) / 1e9;
+                check(items != null && items == ITEMS, "the SDK's walk gave " + items + " items");
+                start = System.nanoTime();
+                Integer rawItems = Flux.range(1, FixedResponses.ACCOUNT_PAGES)
+                        .concatMap(raw::fetch)
+                        .map(page -> page.items().size())
+                        .reduce(0, Integer::sum)
+                        .block(Duration.ofSeconds(120));
+                floor[i] = (System.nanoTime() - start) / 1e9;
+                check(rawItems != null && rawItems == ITEMS, "the floor's walk gave " + rawItems + " items");
+            }
+        }
+        result.sdkWalkSeconds = Stats.median(sdk);
+        result.floorWalkSeconds = Stats.median(floor);
+        result.walks = walks;
     }
 
     private static void countFirstFive(LoopbackServer server, ReactiveFlowrouteClient rx, FlowrouteClient blocking,

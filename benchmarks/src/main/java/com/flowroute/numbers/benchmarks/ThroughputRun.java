@@ -11,9 +11,10 @@ import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 
 /**
- * The side-by-side comparison: at each concurrency, every contender warms up, then all of them
- * take turns in rounds (the order rotating from round to round), so that whatever else the
- * machine does falls on all of them alike.
+ * The side-by-side comparison of one group of contenders: at each concurrency, every contender
+ * warms up, then all of them take turns in rounds (the order rotating from round to round), so
+ * that whatever else the machine does falls on all of them alike, and two contenders' figures in
+ * the same round can be compared as a pair.
  */
 final class ThroughputRun {
     /** The figures of one contender at one concurrency, over all its rounds. */
@@ -110,10 +111,40 @@ final class ThroughputRun {
         Throwable firstError() {
             return rounds.stream().map(w -> w.firstError).filter(e -> e != null).findFirst().orElse(null);
         }
+
+        /** Bytes allocated per call in round {@code r}. */
+        double roundBytesPerCall(int r) {
+            ClosedLoop.Window window = rounds.get(r);
+            return window.calls == 0 ? 0 : (double) window.allocatedBytes / window.calls;
+        }
+
+        /** Client CPU per call in round {@code r}, in microseconds. */
+        double roundCpuMicros(int r) {
+            ClosedLoop.Window window = rounds.get(r);
+            long nanos = window.cpuNanos.entrySet().stream().filter(e -> !ThreadSnapshot.isServer(e.getKey()))
+                    .mapToLong(Map.Entry::getValue).sum();
+            return window.calls == 0 ? 0 : nanos / 1e3 / window.calls;
+        }
+
+        /**
+         * The throughput of the last third of the rounds over the first third (medians): above 1
+         * when the contender was still getting faster, that is, not warm when measuring began.
+         */
+        double lateOverEarly() {
+            int third = Math.max(1, rounds.size() / 3);
+            double[] early = new double[third];
+            double[] late = new double[third];
+            for (int i = 0; i < third; i++) {
+                early[i] = rounds.get(i).perSecond();
+                late[i] = rounds.get(rounds.size() - third + i).perSecond();
+            }
+            return Stats.median(late) / Stats.median(early);
+        }
     }
 
-    /** The cells by contender name, then by concurrency, in the order given. */
+    /** The cells by contender (its {@link #key}), then by concurrency, in the order given. */
     static final class Results {
+        final String group;
         final Map<String, Map<Integer, Cell>> cells = new LinkedHashMap<>();
         final int[] levels;
         final int rounds;
@@ -121,7 +152,8 @@ final class ThroughputRun {
         final Duration jitWarmup;
         final Duration warmup;
 
-        Results(int[] levels, int rounds, Duration round, Duration jitWarmup, Duration warmup) {
+        Results(String group, int[] levels, int rounds, Duration round, Duration jitWarmup, Duration warmup) {
+            this.group = group;
             this.levels = levels;
             this.jitWarmup = jitWarmup;
             this.rounds = rounds;
@@ -130,8 +162,21 @@ final class ThroughputRun {
         }
 
         Cell cell(String contender, int concurrency) {
-            return cells.get(contender).get(concurrency);
+            Map<Integer, Cell> byLevel = cells.get(contender);
+            if (byLevel == null) {
+                throw new IllegalArgumentException("no contender " + contender + " in " + group + ": " + cells.keySet());
+            }
+            return byLevel.get(concurrency);
         }
+
+        boolean has(String contender) {
+            return cells.containsKey(contender);
+        }
+    }
+
+    /** How a contender is named in the tables: its workload, then its name. */
+    static String key(Contender contender) {
+        return contender.workload().label + ", " + contender.name();
     }
 
     private ThroughputRun() {}
@@ -143,34 +188,34 @@ final class ThroughputRun {
      *     so that the compiler's work is done before anything is measured
      * @param warmup the warm-up of each contender at each level
      */
-    static Results run(List<Contender> contenders, int[] levels, Duration jitWarmup, Duration warmup, int rounds,
+    static Results run(String group, List<Contender> contenders, int[] levels, Duration jitWarmup, Duration warmup, int rounds,
             Duration round, ExecutorService callers, PrintStream log) {
-        Results results = new Results(levels, rounds, round, jitWarmup, warmup);
+        Results results = new Results(group, levels, rounds, round, jitWarmup, warmup);
         for (Contender contender : contenders) {
             Map<Integer, Cell> byLevel = new LinkedHashMap<>();
             for (int level : levels) {
-                byLevel.put(level, new Cell(contender.name(), level));
+                byLevel.put(level, new Cell(key(contender), level));
             }
-            results.cells.put(contender.name(), byLevel);
+            results.cells.put(key(contender), byLevel);
         }
         if (!jitWarmup.isZero()) {
             for (Contender contender : contenders) {
                 ClosedLoop.Window warm = ClosedLoop.run(contender, 16, jitWarmup, callers);
-                log.printf(Locale.ROOT, "  JIT warm-up c=16 %-22s %9.0f/s%n", contender.name(), warm.perSecond());
+                log.printf(Locale.ROOT, "  JIT warm-up c=16 %-50s %9.0f/s%n", key(contender), warm.perSecond());
             }
         }
         for (int level : levels) {
             for (Contender contender : contenders) {
                 ClosedLoop.Window warm = ClosedLoop.run(contender, level, warmup, callers);
-                log.printf(Locale.ROOT, "  warm-up  c=%-3d %-22s %9.0f/s%n", level, contender.name(), warm.perSecond());
+                log.printf(Locale.ROOT, "  warm-up  c=%-3d %-50s %9.0f/s%n", level, key(contender), warm.perSecond());
             }
             for (int r = 0; r < rounds; r++) {
                 for (int i = 0; i < contenders.size(); i++) {
                     Contender contender = contenders.get((i + r) % contenders.size());
                     ClosedLoop.Window window = ClosedLoop.run(contender, level, round, callers);
-                    results.cell(contender.name(), level).add(window);
-                    log.printf(Locale.ROOT, "  round %d  c=%-3d %-22s %9.0f/s  %6.1f KB/call  others' CPU %.2f cores%s%n",
-                            r + 1, level, contender.name(), window.perSecond(),
+                    results.cell(key(contender), level).add(window);
+                    log.printf(Locale.ROOT, "  round %d  c=%-3d %-50s %9.0f/s  %6.1f KB/call  others' CPU %.2f cores%s%n",
+                            r + 1, level, key(contender), window.perSecond(),
                             window.allocatedBytes / 1024.0 / Math.max(1, window.calls), window.othersCores,
                             window.errors == 0 ? "" : "  ERRORS " + window.errors + ": " + window.firstError);
                 }

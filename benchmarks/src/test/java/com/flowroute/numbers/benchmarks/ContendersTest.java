@@ -3,11 +3,14 @@ package com.flowroute.numbers.benchmarks;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.flowroute.numbers.FlowrouteApiVersion;
 import com.flowroute.numbers.FlowrouteCredentials;
 import com.flowroute.numbers.internal.PreparedRequest;
 import com.flowroute.numbers.internal.WireRequest;
 import com.flowroute.numbers.internal.v1.RequestSigner;
 import com.flowroute.numbers.internal.v1.V1Wire;
+import com.flowroute.numbers.internal.v2.BasicAuthenticator;
+import com.flowroute.numbers.internal.v2.V2Wire;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,6 +21,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadPoolExecutor;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -58,44 +62,76 @@ class ContendersTest {
     @Test
     void handParsedModelsAreTheSdks() {
         assertEquals(V1Wire.SEARCH.decode(FixedResponses.SEARCH), HandParser.availableNumbers(FixedResponses.SEARCH));
+        assertEquals(V2Wire.SEARCH.decode(FixedResponses.V2_SEARCH), HandParser.v2AvailableNumbers(FixedResponses.V2_SEARCH));
         for (int page : new int[] {1, 2, FixedResponses.ACCOUNT_PAGES}) {
-            byte[] body = accountPage(page);
+            byte[] body = FixedResponses.accountPage(page);
             assertEquals(V1Wire.ACCOUNT_NUMBERS.decode(body), HandParser.accountNumbers(body));
+            byte[] v2 = FixedResponses.v2AccountPage((page - 1) * FixedResponses.ACCOUNT_PAGE_SIZE);
+            assertEquals(V2Wire.ACCOUNT_NUMBERS.decode(v2), HandParser.v2AccountNumbers(v2));
         }
         assertEquals(FixedResponses.SEARCH_ITEMS, V1Wire.SEARCH.decode(FixedResponses.SEARCH).items().size());
-        assertEquals(FixedResponses.ACCOUNT_PAGE_SIZE, V1Wire.ACCOUNT_NUMBERS.decode(accountPage(1)).items().size());
-        assertTrue(V1Wire.ACCOUNT_NUMBERS.decode(accountPage(FixedResponses.ACCOUNT_PAGES)).nextLink().isEmpty());
+        assertEquals(FixedResponses.SEARCH_ITEMS, V2Wire.SEARCH.decode(FixedResponses.V2_SEARCH).items().size());
+        assertEquals(FixedResponses.ACCOUNT_PAGE_SIZE, V1Wire.ACCOUNT_NUMBERS.decode(FixedResponses.accountPage(1)).items().size());
+        assertTrue(V1Wire.ACCOUNT_NUMBERS.decode(FixedResponses.accountPage(FixedResponses.ACCOUNT_PAGES)).nextLink().isEmpty());
+        int lastOffset = (FixedResponses.ACCOUNT_PAGES - 1) * FixedResponses.ACCOUNT_PAGE_SIZE;
+        assertTrue(V2Wire.ACCOUNT_NUMBERS.decode(FixedResponses.v2AccountPage(lastOffset)).nextLink().isEmpty());
+        assertTrue(V2Wire.ACCOUNT_NUMBERS.decode(FixedResponses.v2AccountPage(0)).nextLink().isPresent());
     }
 
     @Test
-    void everyContenderGetsTheTenNumbersOfTheSearch() throws Exception {
+    void everyContenderOfBothGroupsGetsItsNumbers() throws Exception {
         ThreadPoolExecutor callers = (ThreadPoolExecutor) Executors.newFixedThreadPool(1);
-        long before = server.searches();
-        try (SdkReactive sdk = new SdkReactive(Workload.V1_SEARCH, server.origin(), CREDENTIALS);
-                NettyFloor floor = new NettyFloor(Workload.V1_SEARCH, server.origin(), BenchmarkMain.ACCESS_KEY, BenchmarkMain.SECRET_KEY);
-                JdkHttp jdk = new JdkHttp(Workload.V1_SEARCH, JdkHttp.Mode.DEFAULT_EXECUTOR, server.origin(), BenchmarkMain.ACCESS_KEY, BenchmarkMain.SECRET_KEY);
-                SdkBlocking blocking = new SdkBlocking(Workload.V1_SEARCH, server.origin(), CREDENTIALS)) {
-            for (Contender contender : List.of(sdk, floor, jdk, blocking)) {
+        long searches = server.searches();
+        long pages = server.pageRequests();
+        List<Contender> search = BenchmarkMain.searchContenders(server.origin(), CREDENTIALS);
+        List<Contender> page = BenchmarkMain.pageContenders(server.origin(), CREDENTIALS);
+        try {
+            for (Contender contender : search) {
+                BenchmarkMain.checkOneCall(contender, callers);
+            }
+            for (Contender contender : page) {
                 BenchmarkMain.checkOneCall(contender, callers);
             }
         } finally {
+            search.forEach(Contender::close);
+            page.forEach(Contender::close);
             callers.shutdownNow();
         }
-        assertEquals(4, server.searches() - before);
+        assertEquals(search.size(), server.searches() - searches);
+        assertEquals(page.size(), server.pageRequests() - pages);
+        assertEquals(search.size() + page.size(), Stream.concat(search.stream(), page.stream()).map(ThroughputRun::key).distinct().count(),
+                "every contender has its own row");
+    }
+
+    @Test
+    void v2RequestsAreTheSdks() {
+        PreparedRequest sdk = new BasicAuthenticator(CREDENTIALS, URI.create(server.origin()))
+                .prepare(WireRequest.get(FixedResponses.V2_SEARCH_PATH, List.of(Map.entry("starts_with", "1206"), Map.entry("limit", "10"))));
+        String[] hand = new HandAuth(FlowrouteApiVersion.V2, server.origin(), BenchmarkMain.ACCESS_KEY, BenchmarkMain.SECRET_KEY)
+                .headers(FixedResponses.V2_SEARCH_PATH, FixedResponses.V2_SEARCH_QUERY);
+
+        assertEquals(sdk.url(), server.origin() + FixedResponses.V2_SEARCH_PATH + "?" + FixedResponses.V2_SEARCH_QUERY);
+        assertEquals("Authorization", hand[0]);
+        assertEquals(header(sdk, "Authorization"), hand[1]);
+        assertEquals(header(sdk, "Accept"), Workload.V2_SEARCH.accept());
+        assertEquals("limit=200&offset=400", Workload.V2_PAGE.query(3));
+        assertEquals("limit=200", Workload.V2_PAGE.query(1));
+        assertEquals("limit=200&page=3", Workload.V1_PAGE.query(3));
     }
 
     @Test
     void closedLoopCountsCallsLatenciesAndAllocation() {
         ExecutorService callers = Executors.newFixedThreadPool(4);
         try (SdkReactive sdk = new SdkReactive(Workload.V1_SEARCH, server.origin(), CREDENTIALS);
+                SdkReactive pages = new SdkReactive(Workload.V2_PAGE, server.origin(), CREDENTIALS);
                 SdkBlocking blocking = new SdkBlocking(Workload.V1_SEARCH, server.origin(), CREDENTIALS)) {
-            for (Contender contender : List.of(sdk, blocking)) {
-                long before = server.searches();
+            for (Contender contender : List.of(sdk, pages, blocking)) {
+                long before = server.searches() + server.pageRequests();
                 ClosedLoop.Window window = ClosedLoop.run(contender, 4, Duration.ofMillis(200), callers);
 
                 assertEquals(0, window.errors, () -> String.valueOf(window.firstError));
                 assertTrue(window.calls > 0);
-                assertEquals(window.calls, server.searches() - before);
+                assertEquals(window.calls, server.searches() + server.pageRequests() - before);
                 assertEquals(window.calls, window.latencies.count());
                 assertTrue(window.allocatedBytes > 0);
             }
@@ -130,14 +166,5 @@ class ContendersTest {
 
     private static String header(PreparedRequest request, String name) {
         return request.headers().stream().filter(h -> h.getKey().equals(name)).map(Map.Entry::getValue).findFirst().orElseThrow();
-    }
-
-    private static byte[] accountPage(int page) {
-        byte[] items = FixedResponses.accountItemsPart();
-        byte[] links = FixedResponses.accountLinksPart(page);
-        byte[] body = new byte[items.length + links.length];
-        System.arraycopy(items, 0, body, 0, items.length);
-        System.arraycopy(links, 0, body, items.length, links.length);
-        return body;
     }
 }

@@ -1,0 +1,26 @@
+package com.flowroute.numbers.benchmarks;
+
+import java.util.Arrays;
+
+/** Medians and spreads. */
+final class Stats {
+    private Stats() {}
+
+    static double median(double[] values) {
+        if (values.length == 0) {
+            return Double.NaN;
+        }
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int middle = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+    }
+
+    static double min(double[] values) {
+        return Arrays.stream(values).min().orElse(Double.NaN);
+    }
+
+    static double max(double[] values) {
+        return Arrays.stream(values).max().orElse(Double.NaN);
+    }
+}
