@@ -24,7 +24,7 @@ import java.util.stream.Stream;
 final class Report {
     /** The line after which BENCHMARKS.md is written by hand and kept across runs. */
     static final String HAND_WRITTEN = "<!-- Written by hand below this line; the benchmark keeps it when it rewrites the file. -->";
-    static final String BUILD_COMMAND = "mvn -B -q -DskipTests package -pl benchmarks -am";
+    static final String BUILD_COMMAND = "mvn -B -q -DskipTests package -pl user-classpath,benchmarks -am";
     /** Where the user-classpath module writes the runtime class path of flowroute-blocking. */
     static final Path USER_CLASSPATH = Path.of("user-classpath", "target", "runtime.classpath");
 
