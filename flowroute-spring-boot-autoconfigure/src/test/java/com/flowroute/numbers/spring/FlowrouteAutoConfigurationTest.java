@@ -307,7 +307,8 @@ class FlowrouteAutoConfigurationTest {
                     // "second" turned retries off after "first" and the properties asked for them.
                     assertThatThrownBy(() -> context.getBean(ReactiveFlowrouteClient.class).routes().list().next().block(WAIT))
                             .isInstanceOf(ServerException.class);
-                    assertThat(sandbox.journal()).hasSize(1);
+                    // Answered requests only: a request a previous test gave up on may be journaled late, unanswered.
+                    assertThat(sandbox.journal()).filteredOn(request -> request.status() != 0).hasSize(1);
                 });
     }
 
