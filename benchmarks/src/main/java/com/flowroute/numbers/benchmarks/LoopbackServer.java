@@ -55,6 +55,16 @@ final class LoopbackServer implements AutoCloseable {
                 .bindNow(Duration.ofSeconds(10));
     }
 
+    /**
+     * Runs the server alone, for profiling a client by hand: prints its origin, then serves until
+     * killed. {@code java -cp flowroute-benchmarks.jar com.flowroute.numbers.benchmarks.LoopbackServer}.
+     */
+    public static void main(String[] args) throws InterruptedException {
+        LoopbackServer server = start();
+        System.out.println(server.origin());
+        Thread.currentThread().join();
+    }
+
     /** A server listening on a free port of 127.0.0.1. */
     static LoopbackServer start() {
         return new LoopbackServer();

@@ -1,5 +1,6 @@
 package com.flowroute.numbers.internal;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -26,29 +27,36 @@ import java.util.Optional;
  * Not part of the SDK's contract.
  */
 public final class Json {
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
-            // A body with content after its JSON value (a proxy page appended, two documents) is malformed.
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            // Money sent as a JSON number must not pass through double: 1.00 stays 1.00, not 1.0.
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false)
-            .build();
-    private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
-    // A value in the middle of a stream, read as a tree for a message: what follows it is the
-    // rest of the document, not trailing content.
-    private static final ObjectReader TREE_IN_STREAM = MAPPER.readerFor(JsonNode.class)
-            .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    // The factory of the one mapper, made first: the streaming reads use it before (and without)
+    // the mapper, so that a client reading only listings never loads Jackson's databind.
+    private static final JsonFactory FACTORY = JsonFactory.builder().build();
+
+    /** The mapper and what hangs on it, built on first use of a tree. */
+    private static final class Trees {
+        static final ObjectMapper MAPPER = JsonMapper.builder(FACTORY)
+                // A body with content after its JSON value (a proxy page appended, two documents) is malformed.
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                // Money sent as a JSON number must not pass through double: 1.00 stays 1.00, not 1.0.
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false)
+                .build();
+        static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
+        // A value in the middle of a stream, read as a tree for a message: what follows it is the
+        // rest of the document, not trailing content.
+        static final ObjectReader TREE_IN_STREAM = MAPPER.readerFor(JsonNode.class)
+                .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    }
 
     private Json() {}
 
     /** A new empty object node. */
     public static ObjectNode object() {
-        return NODES.objectNode();
+        return Trees.NODES.objectNode();
     }
 
     /** A new empty array node. */
     public static ArrayNode array() {
-        return NODES.arrayNode();
+        return Trees.NODES.arrayNode();
     }
 
     /**
@@ -61,7 +69,7 @@ public final class Json {
         }
         JsonNode root;
         try {
-            root = MAPPER.readTree(body);
+            root = Trees.MAPPER.readTree(body);
         } catch (IOException e) {
             throw new FlowrouteTransportException("the response is not JSON: "
                     + (e instanceof JsonProcessingException p ? p.getOriginalMessage() : e.getMessage()), e);
@@ -87,11 +95,12 @@ public final class Json {
     }
 
     /**
-     * A streaming parser over {@code body}, from the one mapper's factory (so with its limits).
+     * A streaming parser over {@code body}, from the one mapper's factory (so with its limits),
+     * without building the mapper.
      * Only {@link #readObject} should need it; the readers it calls get the parser.
      */
     static JsonParser parser(byte[] body) throws IOException {
-        return MAPPER.getFactory().createParser(body);
+        return FACTORY.createParser(body);
     }
 
     /**
@@ -199,7 +208,7 @@ public final class Json {
     public static String shown(JsonParser parser) throws IOException {
         JsonToken token = parser.currentToken();
         if (isContainer(token)) {
-            return TREE_IN_STREAM.readTree(parser).toString();
+            return Trees.TREE_IN_STREAM.readTree(parser).toString();
         }
         if (token == JsonToken.VALUE_STRING) {
             return "\"" + new String(JsonStringEncoder.getInstance().quoteAsString(parser.getText())) + "\"";
@@ -283,7 +292,7 @@ public final class Json {
             return Optional.empty();
         }
         try {
-            return Optional.ofNullable(MAPPER.readTree(body));
+            return Optional.ofNullable(Trees.MAPPER.readTree(body));
         } catch (IOException notJson) {
             return Optional.empty();
         }
@@ -295,7 +304,7 @@ public final class Json {
             return Optional.empty();
         }
         try {
-            return Optional.ofNullable(MAPPER.readTree(text));
+            return Optional.ofNullable(Trees.MAPPER.readTree(text));
         } catch (IOException notJson) {
             return Optional.empty();
         }
@@ -304,7 +313,7 @@ public final class Json {
     /** {@code node} as UTF-8 bytes. */
     public static byte[] bytes(JsonNode node) {
         try {
-            return MAPPER.writeValueAsBytes(node);
+            return Trees.MAPPER.writeValueAsBytes(node);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write a JSON tree", e);
         }
@@ -313,7 +322,7 @@ public final class Json {
     /** {@code node} as a string. */
     public static String text(JsonNode node) {
         try {
-            return MAPPER.writeValueAsString(node);
+            return Trees.MAPPER.writeValueAsString(node);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write a JSON tree", e);
         }
