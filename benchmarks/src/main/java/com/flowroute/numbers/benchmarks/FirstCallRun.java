@@ -23,6 +23,7 @@ final class FirstCallRun {
         final String who;
         final List<Double> millis = new ArrayList<>();
         final List<Long> classes = new ArrayList<>();
+        final List<String> failures = new ArrayList<>();
         Map<String, Integer> byLibrary = new TreeMap<>();
 
         Result(String who) {
@@ -47,10 +48,18 @@ final class FirstCallRun {
         }
         for (int i = 0; i < runs; i++) {
             for (String who : i % 2 == 0 ? List.of("sdk", "netty") : List.of("netty", "sdk")) {
-                long start = System.nanoTime();
-                String line = launch(List.of(), who, origin);
-                double millis = (System.nanoTime() - start) / 1e6;
                 Result result = results.get(who);
+                long start = System.nanoTime();
+                String line;
+                try {
+                    line = launch(List.of(), who, origin);
+                } catch (IllegalStateException failed) {
+                    // Counted and tried once more: one failed launch should not end a 20-minute run.
+                    result.failures.add(failed.getMessage());
+                    start = System.nanoTime();
+                    line = launch(List.of(), who, origin);
+                }
+                double millis = (System.nanoTime() - start) / 1e6;
                 result.millis.add(millis);
                 result.classes.add(Long.parseLong(line.replaceAll(".*classes=(\\d+).*", "$1")));
             }
@@ -77,6 +86,18 @@ final class FirstCallRun {
         command.add(who);
         command.add(origin);
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        // A call that hangs must not hang the run: the child answers in a second or two.
+        Thread watchdog = new Thread(() -> {
+            try {
+                if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                }
+            } catch (InterruptedException ignored) {
+                Thread.currentThread().interrupt();
+            }
+        }, "first-call-watchdog");
+        watchdog.setDaemon(true);
+        watchdog.start();
         String found = null;
         List<String> output = new ArrayList<>();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {

@@ -571,6 +571,8 @@ final class Report {
                 sdk.millis.size(), sdk.medianMillis(), min(sdk.millis), max(sdk.millis), netty.medianMillis(), min(netty.millis),
                 max(netty.millis)));
         line(String.format(Locale.ROOT, "| classes loaded | %,d | %,d |", sdk.medianClasses(), netty.medianClasses()));
+        line(String.format(Locale.ROOT, "| launches that failed (and were launched again) | %d | %d |", sdk.failures.size(),
+                netty.failures.size()));
         for (String library : Stream.concat(sdk.byLibrary.keySet().stream(), netty.byLibrary.keySet().stream()).distinct().sorted()
                 .collect(Collectors.toList())) {
             line(String.format(Locale.ROOT, "| … from %s | %,d | %,d |", library, sdk.byLibrary.getOrDefault(library, 0),
