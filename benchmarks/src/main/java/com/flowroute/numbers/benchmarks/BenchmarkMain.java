@@ -115,6 +115,10 @@ public final class BenchmarkMain {
         contenders.add(new NettyFloor(Workload.V2_SEARCH, origin, ACCESS_KEY, SECRET_KEY));
         contenders.add(new SdkBlocking(Workload.V1_SEARCH, origin, credentials));
         contenders.add(new SdkReactive(Workload.V1_SEARCH, origin, credentials, registry, Report.OBSERVED));
+        ObservationRegistry doingNothing = ObservationRegistry.create();
+        doingNothing.observationConfig().observationHandler(context -> true);
+        contenders.add(new SdkReactive(Workload.V1_SEARCH, origin, credentials, doingNothing, Report.OBSERVED_NOOP));
+        contenders.add(new NettyFloor(Workload.V1_SEARCH, origin, ACCESS_KEY, SECRET_KEY, 500, true));
         contenders.add(new JdkHttp(Workload.V1_SEARCH, JdkHttp.Mode.FIXED_EXECUTOR, origin, ACCESS_KEY, SECRET_KEY));
         contenders.add(new JdkHttp(Workload.V1_SEARCH, JdkHttp.Mode.THREAD_POOL, origin, ACCESS_KEY, SECRET_KEY));
         contenders.add(new JdkHttp(Workload.V1_SEARCH, JdkHttp.Mode.DEFAULT_EXECUTOR, origin, ACCESS_KEY, SECRET_KEY));

@@ -14,8 +14,8 @@ import java.util.concurrent.Executors;
  * The SDK's reactive client against the floor, call by call: bytes allocated and CPU time per
  * call (client side, every thread but the loopback server's), the medians of interleaved rounds.
  * Far steadier than throughput on a busy machine, so it is what a change to the send path is
- * judged by:
- * {@code java -cp flowroute-benchmarks.jar com.flowroute.numbers.benchmarks.CallProfile [c] [rounds] [seconds] [warm-up seconds] [workload...] [--sdk-only | --floor-only]}.
+ * judged by ({@code --extra}: also the observed, blocking and JDK thread-pool contenders of the workload):
+ * {@code java -cp flowroute-benchmarks.jar com.flowroute.numbers.benchmarks.CallProfile [c] [rounds] [seconds] [warm-up seconds] [workload...] [--sdk-only | --floor-only] [--extra] [--only NAME-PREFIX]}.
  */
 final class CallProfile {
     private CallProfile() {}
@@ -28,8 +28,14 @@ final class CallProfile {
         List<Workload> workloads = new ArrayList<>();
         boolean sdkOnly = false;
         boolean floorOnly = false;
+        boolean extra = false;
+        String only = null;
         for (int i = 4; i < args.length; i++) {
-            if (args[i].equals("--sdk-only")) {
+            if (args[i].equals("--only") && i + 1 < args.length) {
+                only = args[++i];
+            } else if (args[i].equals("--extra")) {
+                extra = true;
+            } else if (args[i].equals("--sdk-only")) {
                 sdkOnly = true;
             } else if (args[i].equals("--floor-only")) {
                 floorOnly = true;
@@ -51,6 +57,20 @@ final class CallProfile {
                 if (!sdkOnly) {
                     contenders.add(new NettyFloor(workload, server.origin(), BenchmarkMain.ACCESS_KEY, BenchmarkMain.SECRET_KEY));
                 }
+                if (extra) {
+                    for (Contender c : BenchmarkMain.searchContenders(server.origin(), credentials)) {
+                        if (c.workload() == workload && (c.blocking() || c.name().startsWith(Report.OBSERVED.substring(0, 22)))) {
+                            contenders.add(c);
+                        } else {
+                            c.close();
+                        }
+                    }
+                }
+            }
+            if (only != null) {
+                String prefix = only;
+                contenders.stream().filter(c -> !c.name().startsWith(prefix)).forEach(Contender::close);
+                contenders.removeIf(c -> !c.name().startsWith(prefix));
             }
             for (Contender contender : contenders) {
                 ClosedLoop.run(contender, concurrency, Duration.ofMillis((long) (warmup * 1000)), callers);

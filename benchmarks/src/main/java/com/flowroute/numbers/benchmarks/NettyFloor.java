@@ -23,12 +23,22 @@ final class NettyFloor implements Contender {
     private final HttpClient client;
     private final HandAuth auth;
     private final String origin;
+    private final boolean blocking;
 
     NettyFloor(Workload workload, String origin, String accessKey, String secretKey) {
-        this(workload, origin, accessKey, secretKey, 500);
+        this(workload, origin, accessKey, secretKey, 500, false);
     }
 
     NettyFloor(Workload workload, String origin, String accessKey, String secretKey, int maxConnections) {
+        this(workload, origin, accessKey, secretKey, maxConnections, false);
+    }
+
+    /**
+     * The floor waited for on the calling thread ({@code Mono.block()}, one caller thread per call
+     * in flight when {@code blocking}): what blocking costs with no SDK at all.
+     */
+    NettyFloor(Workload workload, String origin, String accessKey, String secretKey, int maxConnections, boolean blocking) {
+        this.blocking = blocking;
         this.workload = workload;
         this.pool = ConnectionProvider.builder("floor")
                 .maxConnections(maxConnections)
@@ -42,7 +52,7 @@ final class NettyFloor implements Contender {
 
     @Override
     public String name() {
-        return "floor (Reactor Netty)";
+        return blocking ? Report.FLOOR_BLOCKING : Report.FLOOR;
     }
 
     @Override
@@ -52,11 +62,22 @@ final class NettyFloor implements Contender {
 
     @Override
     public boolean blocking() {
-        return false;
+        return blocking;
     }
 
     @Override
     public void call(Completion done) {
+        if (blocking) {
+            Page<?> page;
+            try {
+                page = fetch(workload.nextPage()).block();
+            } catch (RuntimeException e) {
+                done.complete(0, e);
+                return;
+            }
+            done.complete(page.items().size(), null);
+            return;
+        }
         fetch(workload.nextPage()).subscribe(page -> done.complete(page.items().size(), null), error -> done.complete(0, error));
     }
 
