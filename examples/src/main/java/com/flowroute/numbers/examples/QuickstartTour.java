@@ -7,22 +7,29 @@ import com.flowroute.numbers.CnamRecord;
 import com.flowroute.numbers.E911Address;
 import com.flowroute.numbers.E911Record;
 import com.flowroute.numbers.ExchangeQuery;
+import com.flowroute.numbers.MessageRecord;
+import com.flowroute.numbers.MessageStatus;
 import com.flowroute.numbers.NewRoute;
 import com.flowroute.numbers.NumberDetails;
 import com.flowroute.numbers.NumberSearch;
+import com.flowroute.numbers.OutboundMessage;
 import com.flowroute.numbers.PhoneNumber;
 import com.flowroute.numbers.Route;
 import com.flowroute.numbers.RouteQuery;
 import com.flowroute.numbers.blocking.FlowrouteClient;
 import java.io.PrintStream;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
  * A tour of all nine operations, in the order of the Ruby SDK's README: area codes, exchanges,
  * search, purchase, account numbers, details, route creation (HOST, PSTN, URI), route list,
- * route update, details again; then an emergency address and a caller name for the number. Runs against an embedded sandbox unless given {@code --live}, over
- * API v1 unless given {@code --api v2}; it prints the same tables over both.
+ * route update, details again; then an emergency address and a caller name for the number, and a
+ * text message sent from it (on the real API only to {@value Target#TEXT_TO_VARIABLE}, when set).
+ * Runs against an embedded sandbox unless given {@code --live}, over API v1 unless given
+ * {@code --api v2}; it prints the same tables over both.
  *
  * <pre>mvn -B -q -DskipTests package exec:java -pl examples -am</pre>
  */
@@ -122,8 +129,35 @@ public final class QuickstartTour {
                 out.println("  CNAM record " + callerName.id() + " (" + callerName.value() + ") created; Flowroute approves it"
                         + " within 48 hours, then assign it with cnam().assign");
             }
+
+            out.println("\n13. Texting from " + number);
+            Optional<PhoneNumber> recipient = target.textRecipient();
+            if (recipient.isEmpty()) {
+                out.println("  skipped: set " + Target.TEXT_TO_VARIABLE + " to a phone of yours to receive the tour's text");
+            } else {
+                String id = client.messages().send(OutboundMessage.sms(number, recipient.get(), "Hello from the Flowroute Java SDK tour"));
+                MessageRecord sent = awaitDelivery(client, id);
+                out.println("  sent an SMS to " + recipient.get() + ": " + sent.status().value());
+            }
             return number;
         }
+    }
+
+    // A sent message's record once delivered, or as it stands after ten seconds.
+    private static MessageRecord awaitDelivery(FlowrouteClient client, String id) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        MessageRecord record = client.messages().get(id);
+        while (!record.status().equals(MessageStatus.DELIVERED) && !record.status().equals(MessageStatus.FAILED)
+                && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return record;
+            }
+            record = client.messages().get(id);
+        }
+        return record;
     }
 
     private static void printDetails(NumberDetails details, PrintStream out) {

@@ -3,10 +3,12 @@ package com.flowroute.numbers.examples;
 import com.flowroute.numbers.CnamRecord;
 import com.flowroute.numbers.FlowrouteApiVersion;
 import com.flowroute.numbers.FlowrouteCredentials;
+import com.flowroute.numbers.PhoneNumber;
 import com.flowroute.numbers.reactive.FlowrouteClientBuilder;
 import com.flowroute.numbers.sandbox.FlowrouteSandbox;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Where an example sends its calls: an embedded sandbox started in-process (the default), or
@@ -15,6 +17,11 @@ import java.util.List;
  * example never reaches the real API, since buying a real number costs money.
  */
 final class Target implements AutoCloseable {
+    /** The environment variable naming the phone that receives the tour's text on the real API. */
+    static final String TEXT_TO_VARIABLE = "FLOWROUTE_TOUR_TEXT_TO";
+    // A number outside the sandbox's account: the sandbox accepts and delivers any recipient.
+    private static final PhoneNumber SANDBOX_RECIPIENT = PhoneNumber.parse("12065550123");
+
     private final boolean live;
     private final FlowrouteSandbox ownedSandbox;
     private final String baseUrl;
@@ -80,6 +87,18 @@ final class Target implements AutoCloseable {
         }
         sandbox.approveCnam(record.id());
         return true;
+    }
+
+    /**
+     * Who receives the tour's text: on the sandbox a made-up number; on the real API the phone
+     * {@value #TEXT_TO_VARIABLE} names, or nobody (a real text reaches a real phone, and is billed).
+     */
+    Optional<PhoneNumber> textRecipient() {
+        if (!live) {
+            return Optional.of(SANDBOX_RECIPIENT);
+        }
+        String to = System.getenv(TEXT_TO_VARIABLE);
+        return to == null || to.isBlank() ? Optional.empty() : Optional.of(PhoneNumber.parse(to.trim()));
     }
 
     /** Applies the target to a client builder. */

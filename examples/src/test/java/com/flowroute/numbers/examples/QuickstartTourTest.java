@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.flowroute.numbers.FlowrouteApiVersion;
+import com.flowroute.numbers.MessageRecord;
+import com.flowroute.numbers.MessageStatus;
 import com.flowroute.numbers.PhoneNumber;
 import com.flowroute.numbers.Route;
 import com.flowroute.numbers.sandbox.FlowrouteSandbox;
@@ -26,7 +28,7 @@ class QuickstartTourTest {
         PhoneNumber bought = QuickstartTour.run(Target.sandbox(sandbox), new PrintStream(buffer, true, StandardCharsets.UTF_8));
         String output = buffer.toString(StandardCharsets.UTF_8);
 
-        for (int step = 1; step <= 10; step++) {
+        for (int step = 1; step <= 13; step++) {
             assertTrue(output.contains("\n" + step + ". "), "step " + step + " ran:\n" + output);
         }
         assertTrue(output.contains("SEATTLE"), output);
@@ -36,18 +38,26 @@ class QuickstartTourTest {
         assertTrue(afterUpdate.contains("primary   tour-host  HOST  24.239.23.40:5060"), afterUpdate);
         assertTrue(afterUpdate.contains("failover  tour-uri   URI   sip:alice@example.com:5060"), afterUpdate);
 
+        assertTrue(output.contains("\n13. Texting from " + bought + "\n  sent an SMS to 12065550123: delivered\n"), output);
+        List<MessageRecord> texts = sandbox.sentMessages();
+        assertEquals(1, texts.size(), texts.toString());
+        assertEquals(bought, texts.get(0).from());
+        assertEquals(MessageStatus.DELIVERED, texts.get(0).status());
+
         assertEquals(List.of(bought), sandbox.accountNumbers());
         List<String> routeNames = sandbox.routes().stream().map(Route::name).collect(Collectors.toList());
         assertTrue(routeNames.containsAll(List.of("tour-host", "tour-pstn", "tour-uri")), routeNames.toString());
         List<String> operations = sandbox.journal().stream()
                 .map(r -> r.method() + " " + r.path().replaceAll("/1[0-9]{10}", "/{number}")
-                        .replaceAll("/routes/tour-.*", "/routes/{name}").replaceAll("/[0-9]{5}$", "/{id}"))
+                        .replaceAll("/routes/tour-.*", "/routes/{name}").replaceAll("/[0-9]{5}$", "/{id}")
+                        .replaceAll("/mdr2-[0-9a-f]+$", "/{id}"))
                 .distinct().collect(Collectors.toList());
         assertEquals(List.of("GET /v1/available-tns/npas/", "GET /v1/available-tns/npanxxs/", "GET /v1/available-tns/tns/",
                 "PUT /v1/tns/{number}", "GET /v1/tns/", "GET /v1/tns/{number}", "PUT /v1/routes/{name}", "GET /v1/routes/",
                 "PATCH /v1/tns/{number}", "POST /v2/e911s/validate", "POST /v2/e911s",
                 "PATCH /v2/numbers/{number}/relationships/e911s/{id}", "POST /v2/cnams",
-                "PATCH /v2/numbers/{number}/relationships/cnams/{id}"), operations);
+                "PATCH /v2/numbers/{number}/relationships/cnams/{id}", "POST /v2.1/messages", "GET /v2.1/messages/{id}"),
+                operations);
         assertTrue(sandbox.journal().stream().allMatch(RecordedRequest::signatureValid));
     }
 
@@ -65,14 +75,16 @@ class QuickstartTourTest {
 
         assertEquals(List.of(bought), sandbox.accountNumbers());
         List<String> operations = sandbox.journal().stream()
-                .map(r -> r.method() + " " + r.path().replaceAll("/1[0-9]{10}", "/{number}").replaceAll("/[0-9]{5}$", "/{id}"))
+                .map(r -> r.method() + " " + r.path().replaceAll("/1[0-9]{10}", "/{number}").replaceAll("/[0-9]{5}$", "/{id}")
+                        .replaceAll("/mdr2-[0-9a-f]+$", "/{id}"))
                 .distinct().collect(Collectors.toList());
         assertEquals(List.of("GET /v2/numbers/available/areacodes", "GET /v2/numbers/available/exchanges",
                 "GET /v2/numbers/available", "POST /v2/numbers/{number}", "GET /v2/numbers", "GET /v2/numbers/{number}",
                 "POST /v2/routes", "GET /v2/routes", "PATCH /v2/numbers/{number}/relationships/primary_route",
                 "PATCH /v2/numbers/{number}/relationships/failover_route", "POST /v2/e911s/validate", "POST /v2/e911s",
                 "PATCH /v2/numbers/{number}/relationships/e911s/{id}", "POST /v2/cnams",
-                "PATCH /v2/numbers/{number}/relationships/cnams/{id}"), operations);
+                "PATCH /v2/numbers/{number}/relationships/cnams/{id}", "POST /v2.1/messages", "GET /v2.1/messages/{id}"),
+                operations);
         assertTrue(sandbox.journal().stream().allMatch(RecordedRequest::signatureValid), "every request authenticated");
     }
 
