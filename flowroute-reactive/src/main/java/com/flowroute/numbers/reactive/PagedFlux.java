@@ -7,7 +7,6 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import reactor.core.CoreSubscriber;
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.FluxSink;
 import reactor.core.publisher.Mono;
 
 /**
@@ -76,6 +75,6 @@ public final class PagedFlux<T> extends Flux<T> {
     }
 
     private <R> Flux<R> walk(String startLink, Function<Page<T>, Iterable<R>> elements) {
-        return Flux.create(sink -> new PageWalker<>(sink, startLink, fetch, elements).start(), FluxSink.OverflowStrategy.ERROR);
+        return PageWalker.flux(startLink, fetch, elements);
     }
 }
