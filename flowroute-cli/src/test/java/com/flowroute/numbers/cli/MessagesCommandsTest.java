@@ -25,8 +25,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The messaging commands against a WireMock stub of {@code /v2.1/messages}: the sandbox on this
- * branch has no messaging endpoints.
+ * The messaging commands against a WireMock stub of {@code /v2.1/messages}, for the exact request
+ * bodies and answers the sandbox would not give (Flowroute's own refusal texts, listing shapes);
+ * {@link MessagesAgainstSandboxTest} runs them end to end.
  */
 class MessagesCommandsTest {
     private static final String ACCESS = "access-key-1";
