@@ -208,12 +208,12 @@ class FlowrouteClientOperationsTest {
         NumberDetails details = NumberDetails.builder().alias("NYC main").cnamLookupsEnabled(true).rateCenter("SEATTLE")
                 .state("WA").build();
         server.stubFor(patch(urlPathMatching("/v2/numbers/\\d{11}"))
-                .willReturn(okJson(new String(V2Wire.encodeDetails(number, details, List.of(PRIMARY, FAILOVER))))));
+                .willReturn(okJson(new String(V2Wire.encodeDetails(server.baseUrl(), number, details, List.of(PRIMARY, FAILOVER))))));
         server.stubFor(delete(urlPathMatching("/v2/numbers/.+")).willReturn(noContent()));
         server.stubFor(any(urlPathMatching("/v2/routes/\\d+")).willReturn(noContent()));
         server.stubFor(get(urlPathEqualTo("/v2/routes/edge_strategies")).willReturn(okJson(new String(V2Wire.EDGE_STRATEGIES.encode(
                 List.of(EdgeStrategy.builder().id(4).name("US-East-VA").naptr("us-east-va.sip.flowroute.com").build()),
-                "/v2/routes/edge_strategies", Optional.empty())))));
+                server.baseUrl() + "/v2/routes/edge_strategies", Optional.empty())))));
     }
 
     /** {@code body} without its links, so that a listing is that one page. */

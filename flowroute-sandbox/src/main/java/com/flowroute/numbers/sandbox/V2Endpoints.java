@@ -49,11 +49,11 @@ final class V2Endpoints {
                         (query, page) -> state.search(query, page.offset(), page.limit())))
                 .add("GET", ROOT + V2Wire.ACCOUNT_NUMBERS.path(), (request, path) -> listing(request, V2Wire.ACCOUNT_NUMBERS,
                         (query, page) -> state.accountNumbers(query, page.offset(), page.limit())))
-                .add("GET", NUMBER, (request, path) -> details(200, number(request, path)))
+                .add("GET", NUMBER, (request, path) -> details(request, 200, number(request, path)))
                 .add("POST", NUMBER, (request, path) -> {
                     PhoneNumber number = number(request, path);
                     state.purchase(number, Optional.empty());
-                    return details(201, number);
+                    return details(request, 201, number);
                 })
                 .add("DELETE", NUMBER, (request, path) -> {
                     state.release(number(request, path));
@@ -63,19 +63,19 @@ final class V2Endpoints {
                     PhoneNumber number = number(request, path);
                     NumberUpdate update = V1Endpoints.checked(() -> V2Wire.decodeNumberUpdate(request.body));
                     state.update(number, update);
-                    return details(200, number);
+                    return details(request, 200, number);
                 })
                 .add("GET", ROOT + V2Wire.ROUTES_PATH, (request, path) -> listing(request, V2Wire.ROUTES,
                         (query, page) -> state.routes(query, page.offset(), page.limit())))
                 .add("POST", ROOT + V2Wire.ROUTES_PATH, (request, path) -> {
                     V1Endpoints.noParameters(request);
-                    return Answer.jsonApi(201, V2Wire.encodeRoute(state.createRoute(newRoute(request))));
+                    return Answer.jsonApi(201, V2Wire.encodeRoute(origin(request), state.createRoute(newRoute(request))));
                 })
                 .add("GET", ROOT + V2Wire.EDGE_STRATEGIES_PATH, (request, path) -> listing(request, V2Wire.EDGE_STRATEGIES,
                         (query, page) -> slice(SandboxState.EDGE_STRATEGIES, page)))
                 .add("PATCH", ROOT + V2Wire.ROUTES_PATH + "/{id}", (request, path) -> {
                     V1Endpoints.noParameters(request);
-                    return Answer.jsonApi(200, V2Wire.encodeRoute(state.updateRoute(path.get("id"), newRoute(request))));
+                    return Answer.jsonApi(200, V2Wire.encodeRoute(origin(request), state.updateRoute(path.get("id"), newRoute(request))));
                 })
                 .add("DELETE", ROOT + V2Wire.ROUTES_PATH + "/{id}", (request, path) -> {
                     V1Endpoints.noParameters(request);
@@ -114,8 +114,8 @@ final class V2Endpoints {
         return Answer.jsonApi(200, listing.encode(slice.items, self, next));
     }
 
-    private Answer details(int status, PhoneNumber number) {
-        return Answer.jsonApi(status, V2Wire.encodeDetails(number, state.details(number), state.routesByRole(number)));
+    private Answer details(IncomingRequest request, int status, PhoneNumber number) {
+        return Answer.jsonApi(status, V2Wire.encodeDetails(origin(request), number, state.details(number), state.routesByRole(number)));
     }
 
     private static NewRoute newRoute(IncomingRequest request) {

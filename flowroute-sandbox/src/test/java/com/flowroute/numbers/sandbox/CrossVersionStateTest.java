@@ -87,7 +87,7 @@ class CrossVersionStateTest {
 
         JsonNode routes = document(200, client.v2Get("/v2/routes"));
         assertEquals(json("{\"type\": \"route\", \"id\": \"83834\", \"attributes\": {\"alias\": \"PSTNroute1\","
-                + " \"route_type\": \"number\", \"value\": \"12065551212\"}, \"links\": {\"self\": \"/v2/routes/83834\"}}"),
+                + " \"route_type\": \"number\", \"value\": \"12065551212\"}, \"links\": {\"self\": \"" + client.origin() + "/v2/routes/83834\"}}"),
                 routes.get("data").get(1));
     }
 

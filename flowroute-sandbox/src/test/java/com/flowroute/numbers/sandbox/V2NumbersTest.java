@@ -20,8 +20,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /** The v2 number endpoints over HTTP with Basic credentials: listings, purchase, details, updates, release. */
 @ExtendWith(FlowrouteSandboxExtension.class)
 class V2NumbersTest {
-    private static final String SIP_REG = "{\"type\": \"route\", \"id\": \"0\", \"attributes\": {\"alias\": \"sip-reg\","
-            + " \"route_type\": \"sip-reg\", \"value\": null}, \"links\": {\"self\": \"/v2/routes/0\"}}";
+    // The seeded sip-reg route as a resource, its link absolute on the sandbox's origin.
+    private String sipReg() {
+        return "{\"type\": \"route\", \"id\": \"0\", \"attributes\": {\"alias\": \"sip-reg\","
+                + " \"route_type\": \"sip-reg\", \"value\": null}, \"links\": {\"self\": \"" + client.origin() + "/v2/routes/0\"}}";
+    }
 
     private final FlowrouteSandbox sandbox;
     private final RawClient client;
@@ -46,9 +49,9 @@ class V2NumbersTest {
         JsonNode page = document(200, client.v2Get("/v2/numbers/available/areacodes", "limit", "3"));
 
         assertEquals(json("{\"data\": ["
-                + "{\"type\": \"areacode\", \"id\": \"202\", \"links\": {\"related\": \"/v2/numbers/available/exchanges?areacode=202\"}},"
-                + "{\"type\": \"areacode\", \"id\": \"204\", \"links\": {\"related\": \"/v2/numbers/available/exchanges?areacode=204\"}},"
-                + "{\"type\": \"areacode\", \"id\": \"206\", \"links\": {\"related\": \"/v2/numbers/available/exchanges?areacode=206\"}}],"
+                + "{\"type\": \"areacode\", \"id\": \"202\", \"links\": {\"related\": \"" + client.origin() + "/v2/numbers/available/exchanges?areacode=202\"}},"
+                + "{\"type\": \"areacode\", \"id\": \"204\", \"links\": {\"related\": \"" + client.origin() + "/v2/numbers/available/exchanges?areacode=204\"}},"
+                + "{\"type\": \"areacode\", \"id\": \"206\", \"links\": {\"related\": \"" + client.origin() + "/v2/numbers/available/exchanges?areacode=206\"}}],"
                 + " \"links\": {\"self\": \"" + client.origin() + "/v2/numbers/available/areacodes?limit=3\","
                 + " \"next\": \"" + client.origin() + "/v2/numbers/available/areacodes?limit=3&offset=3\"}}"), page);
         assertTrue(client.origin().startsWith("http://127.0.0.1:"), client.origin());
@@ -98,7 +101,7 @@ class V2NumbersTest {
         assertEquals(expected, ids(page));
         page.get("data").forEach(exchange -> {
             assertEquals("exchange", exchange.get("type").asText());
-            assertEquals("/v2/numbers/available?starts_with=1" + exchange.get("id").asText(),
+            assertEquals(client.origin() + "/v2/numbers/available?starts_with=1" + exchange.get("id").asText(),
                     exchange.get("links").get("related").asText());
         });
         assertEquals(0, document(200, client.v2Get("/v2/numbers/available/exchanges", "areacode", "999")).get("data").size());
@@ -133,7 +136,7 @@ class V2NumbersTest {
             assertEquals("1.25", attributes.get("monthly_cost").decimalValue().toPlainString());
             assertEquals(0, attributes.get("setup_cost").decimalValue().compareTo(java.math.BigDecimal.ONE));
             assertEquals("standard", attributes.get("number_type").asText());
-            assertEquals("/v2/numbers/" + id, number.get("links").get("related").asText());
+            assertEquals(client.origin() + "/v2/numbers/" + id, number.get("links").get("related").asText());
         }
     }
 
@@ -179,7 +182,7 @@ class V2NumbersTest {
         assertEquals(json("{\"type\": \"route\", \"id\": \"0\"}"), relationships.get("failover_route").get("data"));
         assertTrue(relationships.get("e911_address").get("data").isNull());
         assertTrue(relationships.get("cnam_preset").get("data").isNull());
-        assertEquals(json("[" + SIP_REG + "]"), document.get("included"), "sip-reg once, for both roles");
+        assertEquals(json("[" + sipReg() + "]"), document.get("included"), "sip-reg once, for both roles");
         assertEquals(List.of(PhoneNumber.parse(number)), sandbox.accountNumbers());
         assertEquals(before - 1, sandbox.availableCount());
         RecordedRequest purchase = sandbox.journal().get(sandbox.journal().size() - 1);
@@ -220,7 +223,7 @@ class V2NumbersTest {
             assertEquals(List.of("type", "id", "attributes", "links"), keys(number));
             assertEquals(List.of("alias", "cnam_lookups_enabled", "number_type", "rate_center", "state", "value"),
                     keys(number.get("attributes")));
-            assertEquals("/v2/numbers/" + number.get("id").asText(), number.get("links").get("self").asText());
+            assertEquals(client.origin() + "/v2/numbers/" + number.get("id").asText(), number.get("links").get("self").asText());
         }
         assertEquals(client.origin() + "/v2/numbers?limit=2&offset=2", page.get("links").get("next").asText());
         JsonNode rest = document(200, client.v2Get("/v2/numbers", "limit", "2", "offset", "2"));

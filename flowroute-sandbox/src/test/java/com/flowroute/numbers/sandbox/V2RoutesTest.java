@@ -44,7 +44,7 @@ class V2RoutesTest {
         JsonNode routes = document(200, client.v2Get("/v2/routes"));
 
         assertEquals(json("{\"data\": [{\"type\": \"route\", \"id\": \"0\", \"attributes\": {\"alias\": \"sip-reg\","
-                + " \"route_type\": \"sip-reg\", \"value\": null}, \"links\": {\"self\": \"/v2/routes/0\"}}],"
+                + " \"route_type\": \"sip-reg\", \"value\": null}, \"links\": {\"self\": \"" + client.origin() + "/v2/routes/0\"}}],"
                 + " \"links\": {\"self\": \"" + client.origin() + "/v2/routes\"}}"), routes);
         assertTrue(routes.get("data").get(0).get("id").isTextual(), "ids are strings");
     }
@@ -56,7 +56,7 @@ class V2RoutesTest {
         JsonNode uri = document(201, client.v2Post("/v2/routes", route("alice", "uri", "sip:alice@example.com:5060")));
 
         assertEquals(json("{\"data\": {\"type\": \"route\", \"id\": \"83834\", \"attributes\": {\"alias\": \"office-pbx\","
-                + " \"route_type\": \"host\", \"value\": \"24.239.23.40:5060\"}, \"links\": {\"self\": \"/v2/routes/83834\"}}}"), host);
+                + " \"route_type\": \"host\", \"value\": \"24.239.23.40:5060\"}, \"links\": {\"self\": \"" + client.origin() + "/v2/routes/83834\"}}}"), host);
         assertTrue(host.get("data").get("id").isTextual());
         assertEquals("83835", pstn.get("data").get("id").asText());
         assertEquals("number", pstn.get("data").get("attributes").get("route_type").asText(), "PSTN is number over v2");
@@ -105,7 +105,7 @@ class V2RoutesTest {
         JsonNode updated = document(200, client.v2Patch("/v2/routes/" + pbx, route("pbx-2", "uri", "sip:pbx@example.com")));
 
         assertEquals(json("{\"data\": {\"type\": \"route\", \"id\": \"" + pbx + "\", \"attributes\": {\"alias\": \"pbx-2\","
-                + " \"route_type\": \"uri\", \"value\": \"sip:pbx@example.com\"}, \"links\": {\"self\": \"/v2/routes/" + pbx
+                + " \"route_type\": \"uri\", \"value\": \"sip:pbx@example.com\"}, \"links\": {\"self\": \"" + client.origin() + "/v2/routes/" + pbx
                 + "\"}}}"), updated);
         JsonNode details = document(200, client.v2Get("/v2/numbers/" + number));
         assertEquals(updated.get("data"), details.get("included").get(0));

@@ -32,6 +32,7 @@ import com.flowroute.numbers.internal.Urls;
 import com.flowroute.numbers.internal.WireRequest;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -39,7 +40,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -117,28 +117,34 @@ public final class V2Wire {
      * @param <T> the item
      */
     public static final class V2Listing<Q extends PagedQuery, T> {
+        /** Server side: writes one item as a resource, its links absolute under {@code origin}, as Flowroute's are. */
+        @FunctionalInterface
+        interface ResourceWriter<T> {
+            void write(T item, ObjectNode into, String origin);
+        }
+
         private final String path;
         private final int maxLimit;
         private final List<Parameter<Q>> filters;
         private final Function<Values, Q> build;
         private final Function<JsonNode, T> read;
         private final Supplier<JsonApi.ResourceReader<T>> streamed;
-        private final BiConsumer<T, ObjectNode> write;
+        private final ResourceWriter<T> write;
 
         // A listing read from a tree (the small ones).
         V2Listing(String path, int maxLimit, List<Parameter<Q>> filters, Function<Values, Q> build,
-                Function<JsonNode, T> read, BiConsumer<T, ObjectNode> write) {
+                Function<JsonNode, T> read, ResourceWriter<T> write) {
             this(path, maxLimit, filters, build, read, null, write);
         }
 
         // A listing of numbers, read in one streaming pass.
         V2Listing(String path, int maxLimit, List<Parameter<Q>> filters, Function<Values, Q> build,
-                Supplier<JsonApi.ResourceReader<T>> streamed, BiConsumer<T, ObjectNode> write) {
+                Supplier<JsonApi.ResourceReader<T>> streamed, ResourceWriter<T> write) {
             this(path, maxLimit, filters, build, null, streamed, write);
         }
 
         private V2Listing(String path, int maxLimit, List<Parameter<Q>> filters, Function<Values, Q> build,
-                Function<JsonNode, T> read, Supplier<JsonApi.ResourceReader<T>> streamed, BiConsumer<T, ObjectNode> write) {
+                Function<JsonNode, T> read, Supplier<JsonApi.ResourceReader<T>> streamed, ResourceWriter<T> write) {
             this.path = path;
             this.maxLimit = maxLimit;
             this.filters = filters;
@@ -228,13 +234,15 @@ public final class V2Wire {
         }
 
         /**
-         * Server side: the list document of {@code items}, {@code links.self} the request's URL
-         * and {@code links.next} only while more remain.
+         * Server side: the list document of {@code items}, {@code links.self} the request's absolute
+         * URL and {@code links.next} only while more remain; each resource's links are absolute on
+         * the origin of {@code self}.
          */
         public byte[] encode(List<T> items, String self, Optional<String> next) {
             ObjectNode document = Json.object();
             ArrayNode data = document.putArray("data");
-            items.forEach(item -> write.accept(item, data.addObject()));
+            String origin = Urls.origin(URI.create(self));
+            items.forEach(item -> write.write(item, data.addObject(), origin));
             ObjectNode links = document.putObject("links").put("self", self);
             next.ifPresent(link -> links.put("next", link));
             return Json.bytes(document);
@@ -344,9 +352,9 @@ public final class V2Wire {
             List.of(parameter("max_setup_cost", "maxSetupCost", q -> decimalText(q.maxSetupCost()))),
             values -> AreaCodeQuery.builder().maxSetupCost(values.decimal("maxSetupCost")).build(),
             resource -> AreaCode.of(codeDigits(JsonApi.id(resource), 3, "areacode")),
-            (areaCode, into) -> {
+            (areaCode, into, origin) -> {
                 into.put("type", "areacode").put("id", areaCode.npa());
-                into.putObject("links").put("related", ROOT + "/numbers/available/exchanges?areacode=" + areaCode.npa());
+                into.putObject("links").put("related", origin + ROOT + "/numbers/available/exchanges?areacode=" + areaCode.npa());
             });
 
     /** {@code GET /v2/numbers/available/exchanges}. */
@@ -359,9 +367,9 @@ public final class V2Wire {
                 String npaNxx = codeDigits(JsonApi.id(resource), 6, "exchange");
                 return Exchange.of(npaNxx.substring(0, 3), npaNxx.substring(3));
             },
-            (exchange, into) -> {
+            (exchange, into, origin) -> {
                 into.put("type", "exchange").put("id", exchange.npa() + exchange.nxx());
-                into.putObject("links").put("related", ROOT + "/numbers/available?starts_with=1" + exchange.npa() + exchange.nxx());
+                into.putObject("links").put("related", origin + ROOT + "/numbers/available?starts_with=1" + exchange.npa() + exchange.nxx());
             });
 
     /**
@@ -381,7 +389,7 @@ public final class V2Wire {
                     .rateCenter(values.text("rateCenter")).state(values.text("state")).numberType(values.text("numberType"))
                     .build(),
             SearchResource::new,
-            (number, into) -> {
+            (number, into, origin) -> {
                 into.put("type", "number").put("id", number.number().toString());
                 into.putObject("attributes")
                         .put("value", number.number().toString())
@@ -390,7 +398,7 @@ public final class V2Wire {
                         .put("monthly_cost", number.monthlyCost())
                         .put("setup_cost", number.initialCost())
                         .put("number_type", number.numberType().orElse("standard"));
-                into.putObject("links").put("related", ROOT + NUMBERS_PATH + "/" + number.number());
+                into.putObject("links").put("related", origin + ROOT + NUMBERS_PATH + "/" + number.number());
             });
 
     /** {@code GET /v2/numbers}: attributes only, no routes ({@code details()} has them). */
@@ -403,11 +411,11 @@ public final class V2Wire {
             values -> AccountNumberQuery.builder().startsWith(values.text("startsWith")).pattern(values.text("pattern"))
                     .endsWith(values.text("endsWith")).alias(values.text("alias")).build(),
             AccountResource::new,
-            (number, into) -> {
+            (number, into, origin) -> {
                 into.put("type", "number").put("id", number.number().toString());
                 writeNumberAttributes(into.putObject("attributes"), number.number(), number.alias(), number.rateCenter(),
                         number.state(), number.numberType(), number.cnamLookupsEnabled());
-                into.putObject("links").put("self", ROOT + NUMBERS_PATH + "/" + number.number());
+                into.putObject("links").put("self", origin + ROOT + NUMBERS_PATH + "/" + number.number());
             });
 
     /** {@code GET /v2/routes}. */
@@ -436,7 +444,7 @@ public final class V2Wire {
                         .firewallRules(Json.optionalText(attributes, "firewall_rules"))
                         .build();
             },
-            (strategy, into) -> {
+            (strategy, into, origin) -> {
                 into.put("type", "edge_strategy").put("id", strategy.id());
                 ObjectNode attributes = into.putObject("attributes").put("name", strategy.name());
                 strategy.description().ifPresent(text -> attributes.put("description", text));
@@ -669,8 +677,8 @@ public final class V2Wire {
 
     // ---- server side ----------------------------------------------------------------------------
 
-    /** Server side: a number's details document, its routes included. */
-    public static byte[] encodeDetails(PhoneNumber number, NumberDetails details, List<Route> routesByRole) {
+    /** Server side: a number's details document, its routes included, its links under {@code origin}. */
+    public static byte[] encodeDetails(String origin, PhoneNumber number, NumberDetails details, List<Route> routesByRole) {
         ObjectNode document = Json.object();
         ObjectNode data = document.putObject("data").put("type", "number").put("id", number.toString());
         writeNumberAttributes(data.putObject("attributes"), number, details.alias(), details.rateCenter(), details.state(),
@@ -684,16 +692,16 @@ public final class V2Wire {
             Optional<Route> route = routesByRole.size() > index ? Optional.ofNullable(routesByRole.get(index)) : Optional.empty();
             relationships.putObject(relationship(role)).set("data", reference("route", route.flatMap(Route::id)));
         }
-        routesByRole.stream().filter(java.util.Objects::nonNull).distinct().forEach(route -> writeRoute(route, included.addObject()));
-        data.putObject("links").put("self", ROOT + NUMBERS_PATH + "/" + number);
-        document.putObject("links").put("self", ROOT + NUMBERS_PATH + "/" + number);
+        routesByRole.stream().filter(java.util.Objects::nonNull).distinct().forEach(route -> writeRoute(route, included.addObject(), origin));
+        data.putObject("links").put("self", origin + ROOT + NUMBERS_PATH + "/" + number);
+        document.putObject("links").put("self", origin + ROOT + NUMBERS_PATH + "/" + number);
         return Json.bytes(document);
     }
 
-    /** Server side: a route document, such as the 201 of a create. */
-    public static byte[] encodeRoute(Route route) {
+    /** Server side: a route document, such as the 201 of a create, its link under {@code origin}. */
+    public static byte[] encodeRoute(String origin, Route route) {
         ObjectNode document = Json.object();
-        writeRoute(route, document.putObject("data"));
+        writeRoute(route, document.putObject("data"), origin);
         return Json.bytes(document);
     }
 
@@ -772,14 +780,14 @@ public final class V2Wire {
                 .build();
     }
 
-    private static void writeRoute(Route route, ObjectNode into) {
+    private static void writeRoute(Route route, ObjectNode into, String origin) {
         String id = route.id().orElseThrow(() -> new IllegalArgumentException("route " + route.name() + " has no id"));
         into.put("type", "route").put("id", id);
         into.putObject("attributes")
                 .put("alias", route.name())
                 .put("route_type", routeType(route.type()))
                 .put("value", route.value().orElse(null));
-        into.putObject("links").put("self", ROOT + ROUTES_PATH + "/" + id);
+        into.putObject("links").put("self", origin + ROOT + ROUTES_PATH + "/" + id);
     }
 
     private static JsonNode reference(String type, Optional<String> id) {
