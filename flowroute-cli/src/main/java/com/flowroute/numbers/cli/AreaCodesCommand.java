@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 @Command(name = "area-codes", mixinStandardHelpOptions = true,
         description = "List the area codes (NPAs) with numbers for sale.")
 final class AreaCodesCommand extends ApiCommand {
-    static final List<Column> COLUMNS = List.of(Column.of("area_code"));
+    static final List<Column> COLUMNS = List.of(Column.of("areaCode"));
 
     @Option(names = "--limit", paramLabel = "N", description = "Show at most N (default: all).")
     Integer limit;

@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
 @Command(name = "exchanges", mixinStandardHelpOptions = true,
         description = "List the exchanges (NPA-NXX) with numbers for sale.")
 final class ExchangesCommand extends ApiCommand {
-    static final List<Column> COLUMNS = List.of(Column.of("area_code"), Column.of("exchange"));
+    static final List<Column> COLUMNS = List.of(Column.of("areaCode"), Column.of("exchange"));
 
     @Option(names = "--area-code", paramLabel = "NPA", description = "Only this area code's exchanges, such as 206.")
     String areaCode;

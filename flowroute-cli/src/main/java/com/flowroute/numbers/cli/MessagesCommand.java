@@ -133,7 +133,7 @@ final class MessagesCommand {
         @Override
         int run(Session session) {
             List<Column> columns = new ArrayList<>(List.of(Column.of("id"), Column.of("timestamp"), Column.of("direction"),
-                    Column.of("from"), Column.of("to"), Column.of("status"), new Column("is_mms", "MMS"),
+                    Column.of("from"), Column.of("to"), Column.of("status"), new Column("mms", "MMS"),
                     new Column("amount", "AMOUNT $")));
             if (withBody) {
                 columns.add(Column.of("body"));

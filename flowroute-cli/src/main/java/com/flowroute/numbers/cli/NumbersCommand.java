@@ -38,16 +38,16 @@ final class NumbersCommand {
     /** The most numbers one {@code numbers buy --count} buys. */
     static final int MAX_COUNT = 1000;
 
-    static final List<Column> SEARCH_COLUMNS = List.of(Column.of("number"), Column.of("rate_center"), Column.of("state"),
-            new Column("initial_cost", "SETUP"), new Column("monthly_cost", "MONTHLY"), new Column("number_type", "TYPE"),
-            new Column("billing_methods", "BILLING"));
-    static final List<Column> ACCOUNT_COLUMNS = List.of(Column.of("number"), Column.of("alias"), Column.of("rate_center"),
-            Column.of("state"), new Column("billing_method", "BILLING"), new Column("primary_route", "PRIMARY"),
-            new Column("failover_route", "FAILOVER"));
-    static final List<Column> DETAILS_COLUMNS = List.of(Column.of("number"), Column.of("alias"), Column.of("rate_center"),
-            Column.of("state"), new Column("number_type", "TYPE"), new Column("billing_method", "BILLING"),
-            new Column("cnam_lookups", "CNAM LOOKUPS"), new Column("primary_route", "PRIMARY"),
-            new Column("failover_route", "FAILOVER"));
+    static final List<Column> SEARCH_COLUMNS = List.of(Column.of("number"), Column.of("rateCenter"), Column.of("state"),
+            new Column("initialCost", "SETUP"), new Column("monthlyCost", "MONTHLY"), new Column("numberType", "TYPE"),
+            new Column("billingMethods", "BILLING"));
+    static final List<Column> ACCOUNT_COLUMNS = List.of(Column.of("number"), Column.of("alias"), Column.of("rateCenter"),
+            Column.of("state"), new Column("billingMethod", "BILLING"), new Column("primaryRoute", "PRIMARY"),
+            new Column("failoverRoute", "FAILOVER"));
+    static final List<Column> DETAILS_COLUMNS = List.of(Column.of("number"), Column.of("alias"), Column.of("rateCenter"),
+            Column.of("state"), new Column("numberType", "TYPE"), new Column("billingMethod", "BILLING"),
+            new Column("cnamLookups", "CNAM LOOKUPS"), new Column("primaryRoute", "PRIMARY"),
+            new Column("failoverRoute", "FAILOVER"));
 
     private NumbersCommand() {}
 

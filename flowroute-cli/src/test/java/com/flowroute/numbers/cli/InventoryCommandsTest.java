@@ -25,11 +25,11 @@ class InventoryCommandsTest {
         CliRunner.Result table = against(sandbox).run("--api", api, "area-codes", "--limit", "3", "-o", "table");
 
         assertEquals(0, json.status(), json::toString);
-        List<String> codes = json.json().stream().map(node -> node.get("area_code").asText()).collect(Collectors.toList());
+        List<String> codes = json.json().stream().map(node -> node.get("areaCode").asText()).collect(Collectors.toList());
         assertEquals(3, codes.size(), json::toString);
         assertTrue(codes.stream().allMatch(code -> code.matches("[2-9][0-9]{2}")), codes::toString);
         assertEquals(0, csv.status());
-        assertEquals(List.of("area_code", codes.get(0), codes.get(1), codes.get(2)), csv.lines());
+        assertEquals(List.of("areaCode", codes.get(0), codes.get(1), codes.get(2)), csv.lines());
         assertEquals(0, table.status());
         assertEquals(List.of("AREA CODE", codes.get(0), codes.get(1), codes.get(2)), table.lines());
         assertTrue(sandbox.journal().stream().allMatch(request -> request.path().startsWith("/" + api + "/")),
@@ -44,7 +44,7 @@ class InventoryCommandsTest {
         assertEquals(0, run.status(), run::toString);
         List<JsonNode> exchanges = run.json();
         assertTrue(exchanges.size() >= 3, run::toString);
-        assertTrue(exchanges.stream().allMatch(node -> node.get("area_code").asText().equals("206")
+        assertTrue(exchanges.stream().allMatch(node -> node.get("areaCode").asText().equals("206")
                 && node.get("exchange").asText().matches("[2-9][0-9]{2}")), run::toString);
         assertTrue(exchanges.stream().anyMatch(node -> node.get("exchange").asText().equals("641")), "the documented 206-641");
     }
@@ -61,8 +61,8 @@ class InventoryCommandsTest {
         assertEquals(2, json.json().size());
         for (JsonNode number : json.json()) {
             assertTrue(number.get("number").asText().startsWith("1206641"), json::toString);
-            assertTrue(number.get("monthly_cost").isNumber(), "money is a JSON number");
-            assertTrue(new BigDecimal(number.get("monthly_cost").asText()).signum() > 0, json::toString);
+            assertTrue(number.get("monthlyCost").isNumber(), "money is a JSON number");
+            assertTrue(new BigDecimal(number.get("monthlyCost").asText()).signum() > 0, json::toString);
             assertTrue(number.get("state").asText().equalsIgnoreCase("WA"), json::toString);
         }
         assertEquals(0, table.status(), table::toString);

@@ -49,7 +49,7 @@ class MessagesAgainstSandboxTest {
 
         assertEquals(0, list.status(), list::toString);
         List<String> lines = list.lines();
-        assertEquals("id,timestamp,direction,from,to,status,is_mms,amount,body", lines.get(0));
+        assertEquals("id,timestamp,direction,from,to,status,mms,amount,body", lines.get(0));
         assertEquals(3, lines.size(), list::toString);
         assertTrue(lines.stream().anyMatch(line -> line.startsWith(id + ",") && line.contains(",outbound," + OURS + "," + THEIRS + ",")
                 && line.endsWith(",Hello from the CLI")), list::toString);

@@ -153,7 +153,7 @@ class MessagesCommandsTest {
         server.verify(getRequestedFor(urlPathEqualTo("/v2.1/messages"))
                 .withQueryParam("start_date", equalTo("2026-12-01T00:00:00.000Z")));
         assertEquals(0, csv.status(), csv::toString);
-        assertEquals("id,timestamp,direction,from,to,status,is_mms,amount,body", csv.lines().get(0));
+        assertEquals("id,timestamp,direction,from,to,status,mms,amount,body", csv.lines().get(0));
         assertEquals("mdr2-bbb,2026-12-01T10:05:00Z,inbound,12065550199,12066417744,,false,0,\"a reply, with a comma\"",
                 csv.lines().get(2));
         server.verify(getRequestedFor(urlPathEqualTo("/v2.1/messages"))

@@ -118,12 +118,12 @@ class NumbersCommandsTest {
         assertEquals(0, json.status(), json::toString);
         assertEquals(List.of(FIRST, SECOND), json.json().stream().map(node -> node.get("number").asText()).collect(Collectors.toList()));
         for (JsonNode number : json.json()) {
-            assertEquals("sip-reg", number.get("primary_route").asText(), json::toString);
-            assertEquals("sip-reg", number.get("failover_route").asText(), json::toString);
+            assertEquals("sip-reg", number.get("primaryRoute").asText(), json::toString);
+            assertEquals("sip-reg", number.get("failoverRoute").asText(), json::toString);
         }
         assertEquals(0, csv.status(), csv::toString);
         assertEquals(2, csv.lines().size(), csv::toString);
-        assertEquals("number,alias,rate_center,state,billing_method,primary_route,failover_route", csv.lines().get(0));
+        assertEquals("number,alias,rateCenter,state,billingMethod,primaryRoute,failoverRoute", csv.lines().get(0));
         assertTrue(csv.lines().get(1).startsWith(FIRST + ",") && csv.lines().get(1).endsWith(",sip-reg,sip-reg"), csv::toString);
         assertEquals(0, table.status());
         assertEquals(2, table.lines().size(), table::toString);
@@ -141,7 +141,7 @@ class NumbersCommandsTest {
 
         assertEquals(0, run.status(), run::toString);
         assertEquals(2, run.json().size());
-        assertTrue(run.json().get(0).get("primary_route").isNull(), run::toString);
+        assertTrue(run.json().get(0).get("primaryRoute").isNull(), run::toString);
         assertEquals(1, sandbox.journal().size() - before, "one listing request, no details");
     }
 
@@ -157,7 +157,7 @@ class NumbersCommandsTest {
         assertEquals(0, json.status(), json::toString);
         JsonNode details = json.json().get(0);
         assertEquals(FIRST, details.get("number").asText());
-        assertEquals("sip-reg", details.get("primary_route").asText());
+        assertEquals("sip-reg", details.get("primaryRoute").asText());
         assertTrue(table.lines().contains("NUMBER        " + FIRST), table::toString);
         assertTrue(table.lines().contains("PRIMARY       sip-reg"), table::toString);
         assertEquals(1, missing.status());
@@ -183,8 +183,8 @@ class NumbersCommandsTest {
         assertEquals("primary sip-reg, failover cell", primaryOnly.json().get(0).get("detail").asText());
         JsonNode first = against(sandbox).run("numbers", "show", FIRST).json().get(0);
         JsonNode second = against(sandbox).run("numbers", "show", SECOND).json().get(0);
-        assertEquals(List.of("sip-reg", "cell"), List.of(first.get("primary_route").asText(), first.get("failover_route").asText()));
-        assertEquals(List.of("pbx", "cell"), List.of(second.get("primary_route").asText(), second.get("failover_route").asText()));
+        assertEquals(List.of("sip-reg", "cell"), List.of(first.get("primaryRoute").asText(), first.get("failoverRoute").asText()));
+        assertEquals(List.of("pbx", "cell"), List.of(second.get("primaryRoute").asText(), second.get("failoverRoute").asText()));
     }
 
     @Test

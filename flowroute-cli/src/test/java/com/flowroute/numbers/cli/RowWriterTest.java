@@ -11,7 +11,7 @@ import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 class RowWriterTest {
-    private static final List<Column> COLUMNS = List.of(Column.of("name"), new Column("monthly_cost", "MONTHLY"),
+    private static final List<Column> COLUMNS = List.of(Column.of("name"), new Column("monthlyCost", "MONTHLY"),
             Column.of("routes"), Column.of("alias"));
 
     @Test
@@ -33,7 +33,7 @@ class RowWriterTest {
             rows.row(" padded", BigDecimal.ONE, List.of(), Optional.empty());
         });
 
-        assertEquals("name,monthly_cost,routes,alias\n"
+        assertEquals("name,monthlyCost,routes,alias\n"
                 + "\"a,b\",1.25,\"x, y\",\"say \"\"hi\"\"\"\n"
                 + "\" padded\",1,,\n", csv);
     }
@@ -42,12 +42,12 @@ class RowWriterTest {
     void jsonLinesKeepTypesAndWriteNullForNoValue() {
         String json = write(OutputFormat.JSON, COLUMNS, rows -> rows.row("pbx", new BigDecimal("1E+1"), List.of("a"), Optional.empty()));
 
-        assertEquals("{\"name\":\"pbx\",\"monthly_cost\":10,\"routes\":[\"a\"],\"alias\":null}\n", json);
+        assertEquals("{\"name\":\"pbx\",\"monthlyCost\":10,\"routes\":[\"a\"],\"alias\":null}\n", json);
     }
 
     @Test
     void aRecordIsOneFieldPerLineAsATable() {
-        String record = write(OutputFormat.TABLE, List.of(Column.of("number"), Column.of("rate_center")),
+        String record = write(OutputFormat.TABLE, List.of(Column.of("number"), Column.of("rateCenter")),
                 rows -> rows.row("12066417744", Optional.empty()), true);
 
         assertEquals("NUMBER       12066417744\nRATE CENTER\n", record);
