@@ -1,5 +1,6 @@
 package com.flowroute.numbers.reactive;
 
+import com.flowroute.numbers.testing.LogCapture;
 import com.flowroute.numbers.testing.MockFlowrouteExtension;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;

@@ -1,5 +1,6 @@
 package com.flowroute.numbers.it;
 
+import com.flowroute.numbers.testing.LogCapture;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

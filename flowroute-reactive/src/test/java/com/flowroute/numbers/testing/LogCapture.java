@@ -1,4 +1,4 @@
-package com.flowroute.numbers.reactive;
+package com.flowroute.numbers.testing;
 
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
@@ -10,13 +10,15 @@ import java.util.stream.Collectors;
 
 /**
  * Captures what slf4j-simple writes (it prints to the current {@code System.err} on every call)
- * while still passing it on. Surefire sets {@code com.flowroute} to DEBUG for this module.
+ * while still passing it on: log lines and the stack traces that follow them. Shared by the
+ * reactive tests (where Surefire sets {@code com.flowroute} to DEBUG) and the integration tests.
  */
-final class LogCapture implements AutoCloseable {
+public final class LogCapture implements AutoCloseable {
     private final PrintStream original = System.err;
     private final ByteArrayOutputStream captured = new ByteArrayOutputStream();
 
-    LogCapture() {
+    /** Starts capturing {@code System.err}. */
+    public LogCapture() {
         System.setErr(new PrintStream(new OutputStream() {
             @Override
             public void write(int b) {
@@ -37,7 +39,7 @@ final class LogCapture implements AutoCloseable {
     }
 
     /** Every line logged so far. */
-    List<String> lines() {
+    public List<String> lines() {
         String text;
         synchronized (captured) {
             text = captured.toString(StandardCharsets.UTF_8);
@@ -46,7 +48,7 @@ final class LogCapture implements AutoCloseable {
     }
 
     /** The lines of the SDK's per-attempt DEBUG log that mention {@code text}. */
-    List<String> attempts(String text) {
+    public List<String> attempts(String text) {
         return lines().stream()
                 .filter(line -> line.contains("DEBUG com.flowroute") && line.contains("(attempt ") && line.contains(text))
                 .collect(Collectors.toList());
