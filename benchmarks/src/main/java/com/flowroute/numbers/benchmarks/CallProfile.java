@@ -59,7 +59,7 @@ final class CallProfile {
                 }
                 if (extra) {
                     for (Contender c : BenchmarkMain.searchContenders(server.origin(), credentials)) {
-                        if (c.workload() == workload && (c.blocking() || c.name().startsWith(Report.OBSERVED.substring(0, 22)))) {
+                        if (c.workload() == workload && (c.blocking() || c.name().equals(Report.OBSERVED) || c.name().equals(Report.OBSERVED_NOOP))) {
                             contenders.add(c);
                         } else {
                             c.close();
